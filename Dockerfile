@@ -1,0 +1,79 @@
+# syntax=docker/dockerfile:1
+#
+# iamport-sandbox container image.
+#
+#   docker build -t iamport-sandbox .
+#   docker run --rm -p 8080:8080 iamport-sandbox
+#
+# NODE_IMAGE selects the base image of every stage. The default is the public
+# Node image; scripts/container-check.sh passes a locally assembled image
+# (Debian rootfs + the machine's own Node) on machines that cannot pull from a
+# container registry.
+#
+# npm settings for the build (registry, CA bundle, auth) can be handed in as
+# build secrets, so they never end up in a layer:
+#   --secret id=npmrc,src=<an npmrc file>    used as npm's user config
+#   --secret id=npm_ca,src=<a CA bundle>     for an npmrc that says
+#                                            cafile=/run/secrets/npm_ca
+# Both are optional: without them npm uses its defaults (the public registry).
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---------------------------------------------------------------------------
+# build: all dependencies (dev included) and the TypeScript compile.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false
+# Manifests first, so the dependency layer is reused while only sources change.
+COPY package.json package-lock.json ./
+# NPM_CONFIG_USERCONFIG points at the optional secret; npm ignores a missing
+# user config file. The npm cache is a cache mount: content-addressed and
+# integrity-checked, so sharing it between builds is safe, and it is never
+# part of the image.
+RUN --mount=type=secret,id=npmrc \
+    --mount=type=secret,id=npm_ca \
+    --mount=type=cache,target=/root/.npm \
+    NPM_CONFIG_USERCONFIG=/run/secrets/npmrc npm ci
+COPY . .
+RUN npm run build
+
+# ---------------------------------------------------------------------------
+# deps: production dependencies only. Its own stage, so it depends on the
+# lockfile alone (cached across source changes) and can run beside "build".
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false
+COPY package.json package-lock.json ./
+RUN --mount=type=secret,id=npmrc \
+    --mount=type=secret,id=npm_ca \
+    --mount=type=cache,target=/root/.npm \
+    NPM_CONFIG_USERCONFIG=/run/secrets/npmrc npm ci --omit=dev
+
+# ---------------------------------------------------------------------------
+# runtime: node + production deps + compiled code + data files, nothing else.
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8080
+WORKDIR /app
+# Application files stay owned by root: the server only reads them.
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY fixtures ./fixtures
+COPY openapi ./openapi
+# A writable place for IAMPORT_SANDBOX_DATA (unset = in-memory), e.g.
+#   docker run -e IAMPORT_SANDBOX_DATA=/data/db.json -v sandbox-data:/data ...
+RUN mkdir -p /data && chown node:node /data
+# "node" (uid 1000) is the unprivileged user that the official Node images
+# ship; the locally assembled base image creates the same user.
+USER node
+EXPOSE 8080
+# Slim images have no curl/wget: probe with Node's global fetch instead.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/sandbox/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/src/cli.js"]

@@ -1,0 +1,126 @@
+import Type, { type Static } from 'typebox';
+
+// Request shapes, defined once: both doors validate with them and the OpenAPI document shows them.
+// Formats the vendor documents are checked here; rules that depend on the merchant's contract live in core.
+
+const str = (maxLength: number, description?: string) =>
+  Type.String({ maxLength, ...(description ? { description } : {}) });
+
+export const CardNumber = Type.String({
+  pattern: '^[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{1,7}$',
+  description: 'card number, digits with optional dashes (dddd-dddd-dddd-dddd)',
+});
+export const Expiry = Type.String({ pattern: '^[0-9]{4}-?(0[1-9]|1[0-2])$', description: 'YYYY-MM or YYYYMM' });
+export const Birth = Type.String({
+  pattern: '^([0-9]{6}|[0-9]{10})$',
+  description: 'YYMMDD birth date, 10-digit business number, or the dummy 123456 where the contract allows it',
+});
+export const Pwd2Digit = Type.String({ pattern: '^[0-9]{2}$', description: 'first two digits of the card PIN' });
+const Amount = Type.Integer({ minimum: 1, description: 'amount in KRW, a positive integer' });
+const MerchantUid = Type.String({ minLength: 1, maxLength: 40 });
+const CustomerUid = Type.String({ minLength: 1, maxLength: 80 });
+const CustomData = Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())]);
+
+const buyerFields = {
+  name: Type.Optional(str(40, 'order name')),
+  buyer_name: Type.Optional(str(16)),
+  buyer_email: Type.Optional(str(64)),
+  buyer_tel: Type.Optional(str(16)),
+  buyer_addr: Type.Optional(str(128)),
+  buyer_postcode: Type.Optional(str(8)),
+};
+
+const chargeFields = {
+  merchant_uid: MerchantUid,
+  amount: Amount,
+  currency: Type.Optional(Type.Literal('KRW', { description: 'only KRW is supported' })),
+  tax_free: Type.Optional(Type.Integer({ minimum: 0 })),
+  vat_amount: Type.Optional(Type.Integer({ minimum: 0 })),
+  card_quota: Type.Optional(Type.Integer({ minimum: 0, maximum: 36 })),
+  custom_data: Type.Optional(CustomData),
+  notice_url: Type.Optional(Type.String({ maxLength: 2048 })),
+  browser_ip: Type.Optional(Type.String({ maxLength: 64 })),
+  ...buyerFields,
+};
+
+export const GetTokenBodySchema = Type.Object({
+  imp_key: Type.Optional(Type.String({ maxLength: 256 })),
+  imp_secret: Type.Optional(Type.String({ maxLength: 256 })),
+});
+export type GetTokenBody = Static<typeof GetTokenBodySchema>;
+
+export const OnetimeBodySchema = Type.Object({
+  ...chargeFields,
+  card_number: CardNumber,
+  expiry: Expiry,
+  birth: Type.Optional(Birth),
+  pwd_2digit: Type.Optional(Pwd2Digit),
+  customer_uid: Type.Optional(CustomerUid),
+  pg: Type.Optional(Type.String({ maxLength: 80, description: '`settle` or `settle.{MID}`' })),
+});
+export type OnetimeBody = Static<typeof OnetimeBodySchema>;
+
+export const AgainBodySchema = Type.Object({
+  ...chargeFields,
+  customer_uid: CustomerUid,
+});
+export type AgainBody = Static<typeof AgainBodySchema>;
+
+export const CustomerSaveBodySchema = Type.Object({
+  pg: Type.Optional(Type.String({ maxLength: 80 })),
+  card_number: CardNumber,
+  expiry: Expiry,
+  birth: Type.Optional(Birth),
+  pwd_2digit: Type.Optional(Pwd2Digit),
+  customer_id: Type.Optional(str(80)),
+  customer_name: Type.Optional(str(20)),
+  customer_tel: Type.Optional(str(20)),
+  customer_email: Type.Optional(str(200)),
+  customer_addr: Type.Optional(str(200)),
+  customer_postcode: Type.Optional(str(8)),
+  channel_key: Type.Optional(str(100)),
+});
+export type CustomerSaveBody = Static<typeof CustomerSaveBodySchema>;
+
+export const CancelBodySchema = Type.Object({
+  imp_uid: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  merchant_uid: Type.Optional(MerchantUid),
+  amount: Type.Optional(Type.Integer({ minimum: 0, description: 'partial amount; missing or 0 cancels the rest' })),
+  tax_free: Type.Optional(Type.Integer({ minimum: 0 })),
+  vat_amount: Type.Optional(Type.Integer({ minimum: 0 })),
+  checksum: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  reason: Type.Optional(Type.String({ maxLength: 256 })),
+  refund_holder: Type.Optional(str(64)),
+  refund_bank: Type.Optional(str(16)),
+  refund_account: Type.Optional(str(64)),
+  refund_tel: Type.Optional(str(32)),
+  enable_webhook: Type.Optional(Type.Boolean()),
+});
+export type CancelBody = Static<typeof CancelBodySchema>;
+
+export const CustomerUidParamsSchema = Type.Object({ customer_uid: CustomerUid });
+export const ImpUidParamsSchema = Type.Object({ imp_uid: Type.String({ minLength: 1, maxLength: 32 }) });
+export const FindPaymentParamsSchema = Type.Object({
+  merchant_uid: MerchantUid,
+  payment_status: Type.Optional(Type.Union(['ready', 'paid', 'cancelled', 'failed'].map((s) => Type.Literal(s)))),
+});
+export const FindPaymentQuerySchema = Type.Object({
+  sorting: Type.Optional(
+    Type.Union(['-started', 'started', '-paid', 'paid', '-updated', 'updated'].map((s) => Type.Literal(s)), {
+      default: '-started',
+    }),
+  ),
+});
+export const IncludeSandboxQuerySchema = Type.Object({ include_sandbox: Type.Optional(Type.Boolean()) });
+export const PaymentsQuerySchema = Type.Object({
+  'imp_uid[]': Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 100 })),
+  'merchant_uid[]': Type.Optional(Type.Array(MerchantUid, { maxItems: 100 })),
+});
+export const CustomersQuerySchema = Type.Object({
+  'customer_uid[]': Type.Array(CustomerUid, { minItems: 1, maxItems: 100 }),
+});
+export const PageQuerySchema = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })) });
+export const DeleteCustomerQuerySchema = Type.Object({
+  reason: Type.Optional(Type.String({ maxLength: 256 })),
+  'extra[requester]': Type.Optional(Type.String({ maxLength: 64 })),
+});

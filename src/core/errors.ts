@@ -1,0 +1,117 @@
+import type { ErrorObject } from 'ajv';
+
+/**
+ * An answer the API gives as an error envelope `{code, message, response: null}`.
+ * A declined `again` charge is not one of these: it is a normal answer carrying a failed Payment.
+ */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SandboxError';
+  }
+
+  toEnvelope() {
+    return { code: this.code, message: this.message, response: null };
+  }
+}
+
+const fail = (status: number, code: number, message: string) => new SandboxError(status, code, message);
+
+// Every message the sandbox answers with lives here. Wording is the vendor's where the reference records
+// it (shared/reference/iamport-v1-api.md §5.2); the rest is marked as the sandbox's own.
+export const errors = {
+  // §2.3: missing, unknown or expired token.
+  unauthorized: () => fail(401, -1, 'Unauthorized'),
+  // §2.1: wrong key/secret is a 401; the body text is not recorded, so it matches §2.3.
+  badCredentials: () => fail(401, -1, 'Unauthorized'),
+  // §2.1 (S9): missing key or secret.
+  missingCredentials: () => fail(400, -1, 'imp_key, imp_secret 파라메터가 누락되었습니다.'),
+  // §5.2 (R4): the vendor's pattern for a missing parameter.
+  missingParameter: (name: string) => fail(400, -1, `["${name}"] 파라메터는 필수입니다.`),
+  // Sandbox's own: a parameter of the wrong type or format.
+  invalidParameter: (name: string, problem: string) => fail(400, -1, `["${name}"] 파라메터의 값이 올바르지 않습니다: ${problem}`),
+  // Sandbox's own: transport-level refusals, still in the envelope.
+  malformedJson: (detail: string) => fail(400, -1, `요청 본문이 올바른 JSON이 아닙니다: ${detail}`),
+  unsupportedMediaType: (type: string) =>
+    fail(415, -1, `지원하지 않는 Content-Type입니다: ${type} (application/json 또는 application/x-www-form-urlencoded를 사용하세요)`),
+  bodyTooLarge: (limit: number) => fail(413, -1, `요청 본문이 너무 큽니다 (최대 ${limit} bytes).`),
+  routeNotFound: (method: string, path: string) => fail(404, -1, `요청하신 API를 찾을 수 없습니다: ${method} ${path}`),
+  badRequest: (detail: string) => fail(400, -1, `잘못된 요청입니다: ${detail}`),
+  internal: () => fail(500, -1, '샌드박스 내부 오류가 발생했습니다.'),
+  storageFailed: () => fail(503, -1, '결제정보를 저장하지 못했습니다. 잠시 후 다시 시도해주세요.'),
+
+  // §5.2 (S14 ruby#23): no usable API (non-auth) PG for the `pg` given.
+  pgNotConfigured: () => fail(200, 1, '비인증결제모듈 사용정보를 찾을 수 없습니다.'),
+  // §5.4: the vendor's F1002 wording, borrowed for REST (exact REST answer unrecorded).
+  alreadyPaid: () => fail(200, 1, '이미 결제가 이루어진 거래건입니다.'),
+  // §5.2 (S9, S10, S11): again with an unknown customer_uid.
+  unknownCustomer: () => fail(200, 1, '등록되지 않은 구매자입니다.'),
+  // §6.2: Settle issues billing keys only through onetime + customer_uid unless separately contracted.
+  billingKeyApiNotContracted: () =>
+    fail(
+      200,
+      1,
+      '헥토파이낸셜(settle)은 빌링키 단독 발급 API를 지원하지 않습니다(별도 계약 필요). ' +
+        'POST /subscribe/payments/onetime 요청에 customer_uid를 지정하여 빌링키 발급과 최초 결제를 함께 요청하세요.',
+    ),
+  // §4.4, §4.5 (S10).
+  customerNotFound: (customerUid: string) =>
+    fail(404, 1, `요청하신 customer_uid(${customerUid})로 등록된 정보를 찾을 수 없습니다.`),
+  customersNotFound: () => fail(404, 1, '요청하신 customer_uid로 등록된 정보를 찾을 수 없습니다.'),
+  // §4.11, §4.12 (S9, R3).
+  paymentNotFound: () => fail(404, -1, '존재하지 않는 결제정보입니다.'),
+  // §4.13.
+  paymentsNotFound: () => fail(404, -1, '해당되는 결제건을 찾지 못하였습니다.'),
+  paymentIdsMissing: () => fail(400, -1, 'imp_uid[] 또는 merchant_uid[] 중 하나 이상을 지정해주셔야합니다.'),
+  // §4.14: cancel.
+  cancelIdMissing: () => fail(200, 1, 'imp_uid 또는 merchant_uid 중 하나를 지정해주셔야합니다.'),
+  cancelTargetNotFound: () => fail(200, 1, '취소할 결제건이 존재하지 않습니다.'),
+  alreadyFullyCancelled: () => fail(200, 1, '이미 전액취소된 주문입니다.'),
+  // Sandbox's own wording: the vendor's text for these is unrecorded.
+  overCancel: (requested: number, cancellable: number) =>
+    fail(200, 1, `취소요청금액(${requested})이 취소가능잔액(${cancellable})보다 큽니다.`),
+  checksumMismatch: (checksum: number, cancellable: number) =>
+    fail(200, 1, `checksum(${checksum})이 취소가능잔액(${cancellable})과 일치하지 않습니다.`),
+  // §5.2: card rejected by the PG (onetime answers these as code -1).
+  cardDeclined: (message: string) => fail(200, -1, message),
+};
+
+/** Turns the first Ajv error into the vendor-style parameter message, the same for both doors. */
+export function fromValidation(errorList: readonly ErrorObject[], part: string): SandboxError {
+  const first = errorList[0];
+  if (!first) return errors.badRequest(part);
+  if (first.keyword === 'required') {
+    return errors.missingParameter(String(first.params['missingProperty']));
+  }
+  const name = first.instancePath.split('/').filter(Boolean)[0] ?? part;
+  return errors.invalidParameter(decodeURIComponent(name.replace(/~1/g, '/').replace(/~0/g, '~')), describe(first));
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'type':
+      return `${String(error.params['type'])} 형식이어야 합니다.`;
+    case 'pattern':
+      return '형식이 올바르지 않습니다.';
+    case 'minimum':
+      return `${String(error.params['limit'])} 이상이어야 합니다.`;
+    case 'maximum':
+      return `${String(error.params['limit'])} 이하여야 합니다.`;
+    case 'maxLength':
+      return `${String(error.params['limit'])}자 이하여야 합니다.`;
+    case 'minLength':
+      return '비어 있을 수 없습니다.';
+    case 'maxItems':
+      return `${String(error.params['limit'])}개 이하여야 합니다.`;
+    case 'const':
+    case 'enum':
+    case 'anyOf':
+      return '허용되지 않는 값입니다.';
+    default:
+      return error.message ?? '올바르지 않습니다.';
+  }
+}
