@@ -2,7 +2,7 @@ import Type, { type Static } from 'typebox';
 import { Nullable, UnixTime } from './common.js';
 
 export const PaymentStatusValues = ['ready', 'paid', 'cancelled', 'failed'] as const;
-export const PaymentStatusSchema = Type.Union(PaymentStatusValues.map((s) => Type.Literal(s)));
+export const PaymentStatusSchema = Type.Union([Type.Literal('ready'), Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('failed')]);
 export type PaymentStatus = (typeof PaymentStatusValues)[number];
 
 export const CustomerUidUsageSchema = Nullable(

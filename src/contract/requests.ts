@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { PaymentStatusSchema } from './payment.js';
 
 // Request shapes, defined once: both doors validate with them and the OpenAPI document shows them.
 // Formats the vendor documents are checked here; rules that depend on the merchant's contract live in core.
@@ -100,15 +101,24 @@ export type CancelBody = Static<typeof CancelBodySchema>;
 
 export const CustomerUidParamsSchema = Type.Object({ customer_uid: CustomerUid });
 export const ImpUidParamsSchema = Type.Object({ imp_uid: Type.String({ minLength: 1, maxLength: 32 }) });
+export const MerchantUidParamsSchema = Type.Object({ merchant_uid: MerchantUid });
 export const FindPaymentParamsSchema = Type.Object({
   merchant_uid: MerchantUid,
-  payment_status: Type.Optional(Type.Union(['ready', 'paid', 'cancelled', 'failed'].map((s) => Type.Literal(s)))),
+  payment_status: PaymentStatusSchema,
 });
 export const FindPaymentQuerySchema = Type.Object({
   sorting: Type.Optional(
-    Type.Union(['-started', 'started', '-paid', 'paid', '-updated', 'updated'].map((s) => Type.Literal(s)), {
-      default: '-started',
-    }),
+    Type.Union(
+      [
+        Type.Literal('-started'),
+        Type.Literal('started'),
+        Type.Literal('-paid'),
+        Type.Literal('paid'),
+        Type.Literal('-updated'),
+        Type.Literal('updated'),
+      ],
+      { default: '-started' },
+    ),
   ),
 });
 export const IncludeSandboxQuerySchema = Type.Object({ include_sandbox: Type.Optional(Type.Boolean()) });

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig, usage } from './config.js';
+import { createSandbox } from './index.js';
+import { buildApp } from './http/app.js';
+import { loggerOptions, startServer } from './server.js';
+import { UnreadableDataFileError } from './storage/lowdb-store.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.argv.slice(2), process.env);
+  if (config.command === 'help') {
+    process.stdout.write(usage);
+    return;
+  }
+  if (config.command === 'openapi') {
+    const app = await buildApp({ sandbox: await createSandbox({ seed: 0 }) });
+    await app.ready();
+    process.stdout.write(JSON.stringify(app.swagger(), null, 2) + '\n');
+    await app.close();
+    return;
+  }
+
+  const server = await startServer(config, loggerOptions(config.logLevel, Boolean(process.stdout.isTTY)));
+  const lines = [
+    `iamport-sandbox listening on ${server.url}  (use it instead of https://api.iamport.kr)`,
+    `  seed ${server.sandbox.seed}   store ${config.dataFile ?? 'memory'}   docs ${server.url}/docs`,
+    ...config.merchants.map(
+      (m) => `  merchant ${m.code} (${m.name}): imp_key=${m.imp_key} imp_secret=${m.imp_secret} default MID settle.${m.settle.default_mid}`,
+    ),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.app.log.info({ signal }, 'closing after pending writes are flushed');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'close failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UnreadableDataFileError) {
+    process.stderr.write(`iamport-sandbox: ${error.message}\n`);
+  } else {
+    process.stderr.write(`iamport-sandbox: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

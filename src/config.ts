@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Merchant, MerchantFixture } from './core/merchants.js';
+import { defaultMerchants } from './fixtures.js';
+
+/** Everything the CLI can be told; flags win over environment variables, which win over defaults. */
+export interface Config {
+  host: string;
+  port: number;
+  /** lowdb JSON file; null keeps everything in memory. */
+  dataFile: string | null;
+  seed: number | null;
+  merchants: Merchant[];
+  logLevel: string;
+  publicUrl: string;
+  /** `openapi`: print the OpenAPI document and exit. */
+  command: 'serve' | 'openapi' | 'help';
+}
+
+export const usage = `Usage: iamport-sandbox [openapi] [options]
+
+Options (environment variable in brackets):
+  --host HOST             address to listen on (IAMPORT_SANDBOX_HOST, HOST; default 127.0.0.1)
+  --port PORT             port to listen on (IAMPORT_SANDBOX_PORT, PORT; default 8080)
+  --data FILE             keep state in a lowdb JSON file (IAMPORT_SANDBOX_DATA; default: in memory)
+  --seed N                seed of generated ids and numbers (IAMPORT_SANDBOX_SEED; default: random, printed)
+  --merchants FILE        merchants JSON, shaped like fixtures/merchants.json (IAMPORT_SANDBOX_MERCHANTS)
+  --imp-key KEY           imp_key of the first merchant (IAMPORT_SANDBOX_IMP_KEY)
+  --imp-secret SECRET     imp_secret of the first merchant (IAMPORT_SANDBOX_IMP_SECRET)
+  --merchant-code CODE    merchant code (imp + 8 digits) of the first merchant (IAMPORT_SANDBOX_MERCHANT_CODE)
+  --billing-key-api       give the first merchant Hecto's separate billing-key contract (IAMPORT_SANDBOX_BILLING_KEY_API=1)
+  --public-url URL        base URL callers reach the sandbox at, for receipt links (IAMPORT_SANDBOX_PUBLIC_URL)
+  --log-level LEVEL       pino level: fatal error warn info debug trace silent (IAMPORT_SANDBOX_LOG_LEVEL; default info)
+  -h, --help              this text
+
+Commands:
+  openapi                 print the OpenAPI document and exit
+`;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+function readMerchants(file: string): Merchant[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read merchants file ${file}: ${(error as Error).message}`);
+  }
+  const list = (parsed as MerchantFixture | null)?.merchants;
+  if (!Array.isArray(list)) throw new ConfigError(`merchants file ${file} must hold {"merchants": [...]}`);
+  return list;
+}
+
+export function loadConfig(argv: readonly string[], env: Record<string, string | undefined>): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        merchants: { type: 'string' },
+        'imp-key': { type: 'string' },
+        'imp-secret': { type: 'string' },
+        'merchant-code': { type: 'string' },
+        'billing-key-api': { type: 'boolean' },
+        'public-url': { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const pick = (flag: string | undefined, ...names: string[]) => flag ?? names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+
+  const command = values.help ? 'help' : positionals[0] === 'openapi' ? 'openapi' : 'serve';
+  if (positionals.length > 0 && positionals[0] !== 'openapi') throw new ConfigError(`unknown command "${positionals[0]}"`);
+
+  const host = pick(values.host, 'IAMPORT_SANDBOX_HOST', 'HOST') ?? '127.0.0.1';
+  const port = integer('port', pick(values.port, 'IAMPORT_SANDBOX_PORT', 'PORT') ?? '8080', 0, 65535);
+  const seedText = pick(values.seed, 'IAMPORT_SANDBOX_SEED');
+  const merchantsFile = pick(values.merchants, 'IAMPORT_SANDBOX_MERCHANTS');
+  const merchants = structuredClone(merchantsFile ? readMerchants(merchantsFile) : [...defaultMerchants]);
+
+  const first = merchants[0];
+  if (first) {
+    first.imp_key = pick(values['imp-key'], 'IAMPORT_SANDBOX_IMP_KEY') ?? first.imp_key;
+    first.imp_secret = pick(values['imp-secret'], 'IAMPORT_SANDBOX_IMP_SECRET') ?? first.imp_secret;
+    first.code = pick(values['merchant-code'], 'IAMPORT_SANDBOX_MERCHANT_CODE') ?? first.code;
+    if (values['billing-key-api'] || /^(1|true|yes)$/i.test(env['IAMPORT_SANDBOX_BILLING_KEY_API'] ?? '')) {
+      first.settle.billing_key_api = true;
+    }
+  }
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    host,
+    port,
+    dataFile: pick(values.data, 'IAMPORT_SANDBOX_DATA') ?? null,
+    seed: seedText === undefined ? null : integer('seed', seedText, 0, 2 ** 31 - 1),
+    merchants,
+    logLevel: pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info',
+    publicUrl: pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL') ?? `http://${shownHost}:${port}`,
+    command,
+  };
+}

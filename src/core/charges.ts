@@ -1,0 +1,188 @@
+import type { Customer } from '../contract/customer.js';
+import type { Payment } from '../contract/payment.js';
+import type { AgainBody, OnetimeBody } from '../contract/requests.js';
+import { ok, refusal, type Answer } from './answer.js';
+import { toUnixSeconds } from './clock.js';
+import type { Caller, Core, Undo } from './context.js';
+import { declineMessage } from './declines.js';
+import { errors } from './errors.js';
+import type { Merchant, SettleMid } from './merchants.js';
+import { blankPayment, copy, type BillingKeyRecord, type PaymentRecord } from './records.js';
+import { contractDecline, isExpired, kstStamp, normaliseExpiry, resolveApiMid } from './settle-rules.js';
+
+type ChargeBody = Omit<OnetimeBody, 'card_number' | 'expiry'>;
+
+/** Key-in charges (onetime) and billing-key charges (again), reference §4.1, §4.2, §5.3. */
+export class Charges {
+  constructor(private readonly core: Core) {}
+
+  /**
+   * Charges a card once; with `customer_uid`, a successful charge also stores the card as that billing key.
+   * A decline is stored as a failed payment and answered with code -1 and the PG's message.
+   */
+  async onetime(caller: Caller, body: OnetimeBody): Promise<Answer<Payment | null>> {
+    const { merchant } = caller;
+    const mid = resolveApiMid(merchant, body.pg);
+    this.refusePaidMerchantUid(merchant, body.merchant_uid);
+
+    const card = this.core.cards.describe(body.card_number);
+    const expiry = normaliseExpiry(body.expiry);
+    const reason =
+      (card.declineEvery === 'invalid_card_number' ? card.declineEvery : null) ??
+      (isExpired(expiry, this.core.clock.now()) ? 'expired_card' : null) ??
+      contractDecline(mid, body) ??
+      card.declineEvery;
+
+    const payment = this.newPayment(caller, mid, body, {
+      card_code: card.card_code,
+      card_name: card.card_name,
+      card_number: card.masked,
+      card_type: card.card_type,
+      customer_uid: body.customer_uid ?? null,
+      customer_uid_usage: body.customer_uid ? 'issue' : null,
+    });
+    const message = reason ? declineMessage(this.core.cards.reason(reason)) : null;
+    if (message) this.fail(payment, message);
+
+    return this.core.write((undo) => {
+      this.store(merchant, payment, undo);
+      if (!message && body.customer_uid) {
+        const previous = this.core.state.book(merchant.code).billingKeys.get(body.customer_uid);
+        const now = toUnixSeconds(this.core.clock.now());
+        const customer: Customer = {
+          customer_uid: body.customer_uid,
+          pg_provider: 'settle',
+          pg_id: mid.mid,
+          sandbox: false,
+          customer_id: null,
+          card_name: card.card_name,
+          card_code: card.card_code,
+          card_issuer_code: null,
+          card_issuer_name: null,
+          card_publisher_code: null,
+          card_publisher_name: null,
+          card_number: card.masked,
+          card_type: card.card_type,
+          customer_name: body.buyer_name ?? null,
+          customer_tel: body.buyer_tel ?? null,
+          customer_email: body.buyer_email ?? null,
+          customer_addr: body.buyer_addr ?? null,
+          customer_postcode: body.buyer_postcode ?? null,
+          inserted: previous?.customer.inserted ?? now,
+          updated: now,
+        };
+        const record: BillingKeyRecord = {
+          merchant: merchant.code,
+          customer,
+          expiry,
+          decline_every: card.declineEvery,
+          decline_repeat: card.declineRepeat,
+        };
+        undo(this.core.state.setBillingKey(record));
+      }
+      return message ? refusal(200, -1, message) : ok(copy(payment));
+    });
+  }
+
+  /**
+   * Charges a stored billing key. A card decline is a normal answer (code 0) carrying a failed payment;
+   * a PG that cannot be reached is code -1. Both are stored.
+   */
+  async again(caller: Caller, body: AgainBody, usage: 'payment' | 'payment.scheduled' = 'payment'): Promise<Answer<Payment | null>> {
+    const { merchant } = caller;
+    const key = this.core.state.book(merchant.code).billingKeys.get(body.customer_uid);
+    if (!key) throw errors.unknownCustomer();
+    this.refusePaidMerchantUid(merchant, body.merchant_uid);
+    const mid = merchant.settle.mids.find((m) => m.mid === key.customer.pg_id);
+    if (!mid) throw errors.pgNotConfigured();
+
+    const reasonCode =
+      (isExpired(key.expiry, this.core.clock.now()) ? 'expired_card' : null) ?? key.decline_every ?? key.decline_repeat;
+    const reason = reasonCode ? this.core.cards.reason(reasonCode) : null;
+    const c = key.customer;
+    const payment = this.newPayment(
+      caller,
+      mid,
+      {
+        ...body,
+        buyer_name: body.buyer_name ?? c.customer_name ?? undefined,
+        buyer_email: body.buyer_email ?? c.customer_email ?? undefined,
+        buyer_tel: body.buyer_tel ?? c.customer_tel ?? undefined,
+        buyer_addr: body.buyer_addr ?? c.customer_addr ?? undefined,
+        buyer_postcode: body.buyer_postcode ?? c.customer_postcode ?? undefined,
+      },
+      {
+        card_code: c.card_code,
+        card_name: c.card_name,
+        card_number: c.card_number,
+        card_type: c.card_type,
+        customer_uid: c.customer_uid,
+        customer_uid_usage: usage,
+      },
+    );
+    if (reason) this.fail(payment, declineMessage(reason));
+
+    return this.core.write((undo) => {
+      this.store(merchant, payment, undo);
+      if (reason?.stage === 'network') return refusal(200, -1, declineMessage(reason));
+      return ok(copy(payment));
+    });
+  }
+
+  /** A merchant_uid that was paid (even if cancelled since) cannot be charged again; failed attempts can be retried. */
+  private refusePaidMerchantUid(merchant: Merchant, merchantUid: string): void {
+    const earlier = this.core.state.book(merchant.code).byMerchantUid.get(merchantUid) ?? [];
+    if (earlier.some((r) => r.payment.status === 'paid' || r.payment.status === 'cancelled')) throw errors.alreadyPaid();
+  }
+
+  private newPayment(caller: Caller, mid: SettleMid, body: ChargeBody, card: Partial<Payment>): Payment {
+    const now = this.core.clock.now();
+    const seconds = toUnixSeconds(now);
+    const impUid = this.newImpUid();
+    return blankPayment({
+      imp_uid: impUid,
+      merchant_uid: body.merchant_uid,
+      amount: body.amount,
+      status: 'paid',
+      pg_id: mid.mid,
+      pg_tid: `${mid.mid}${kstStamp(now)}${this.core.random.digits(6)}`,
+      apply_num: this.core.random.digits(8),
+      card_quota: body.card_quota ?? 0,
+      name: body.name ?? null,
+      currency: body.currency ?? 'KRW',
+      buyer_name: body.buyer_name ?? null,
+      buyer_email: body.buyer_email ?? null,
+      buyer_tel: body.buyer_tel ?? null,
+      buyer_addr: body.buyer_addr ?? null,
+      buyer_postcode: body.buyer_postcode ?? null,
+      custom_data: body.custom_data === undefined ? null : typeof body.custom_data === 'string' ? body.custom_data : JSON.stringify(body.custom_data),
+      user_agent: caller.userAgent,
+      started_at: seconds,
+      paid_at: seconds,
+      receipt_url: `${this.core.publicUrl}/sandbox/receipts/${impUid}`,
+      ...card,
+    });
+  }
+
+  private fail(payment: Payment, message: string): void {
+    payment.status = 'failed';
+    payment.failed_at = payment.paid_at;
+    payment.paid_at = 0;
+    payment.apply_num = '';
+    payment.fail_reason = message;
+    payment.receipt_url = null;
+  }
+
+  private store(merchant: Merchant, payment: Payment, undo: Undo): void {
+    const record: PaymentRecord = { merchant: merchant.code, seq: ++this.core.state.seq, payment };
+    undo(this.core.state.addPayment(record));
+  }
+
+  /** `imps_` + 12 digits, unique across the sandbox. */
+  private newImpUid(): string {
+    for (;;) {
+      const uid = `imps_${this.core.random.digits(12)}`;
+      if (!this.core.state.impUids.has(uid)) return uid;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { CardCatalogue } from './cards.js';
+import type { SandboxClock } from './clock.js';
+import type { MerchantDirectory, Merchant } from './merchants.js';
+import type { RandomSource } from './random.js';
+import type { SandboxState } from './state.js';
+
+/** Registers how to take back one change if the write that should make it durable fails. */
+export type Undo = (revert: () => void) => void;
+
+/** What every part of the core shares: one per sandbox. */
+export interface Core {
+  readonly clock: SandboxClock;
+  readonly random: RandomSource;
+  readonly state: SandboxState;
+  readonly merchants: MerchantDirectory;
+  readonly cards: CardCatalogue;
+  /** Base URL of the sandbox as callers reach it, for receipt links. */
+  readonly publicUrl: string;
+  /**
+   * Applies a change synchronously (so checks and changes cannot interleave with another request),
+   * then waits until it is durable. If the write fails, the change is undone and the call fails.
+   */
+  write<T>(change: (undo: Undo) => T): Promise<T>;
+}
+
+/** Who is calling: the merchant the token belongs to, and the caller's user agent. */
+export interface Caller {
+  merchant: Merchant;
+  userAgent: string | null;
+}

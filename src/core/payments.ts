@@ -1,0 +1,122 @@
+import type { Payment, PaymentStatus } from '../contract/payment.js';
+import type { CancelBody } from '../contract/requests.js';
+import { ok, type Answer } from './answer.js';
+import { toUnixSeconds } from './clock.js';
+import type { Caller, Core } from './context.js';
+import { errors } from './errors.js';
+import { copy, type PaymentRecord } from './records.js';
+
+export type Sorting = '-started' | 'started' | '-paid' | 'paid' | '-updated' | 'updated';
+
+const updatedAt = (p: Payment) => Math.max(p.started_at, p.paid_at, p.failed_at, p.cancelled_at);
+const sortKey: Record<string, (p: Payment) => number> = {
+  started: (p) => p.started_at,
+  paid: (p) => p.paid_at,
+  updated: updatedAt,
+};
+
+/** Payment lookups and cancellation, reference §4.11–§4.14. */
+export class Payments {
+  constructor(private readonly core: Core) {}
+
+  private book(caller: Caller) {
+    return this.core.state.book(caller.merchant.code);
+  }
+
+  get(caller: Caller, impUid: string): Answer<Payment> {
+    const record = this.book(caller).payments.get(impUid);
+    if (!record) throw errors.paymentNotFound();
+    return ok(copy(record.payment));
+  }
+
+  /** Any merchant's payment by imp_uid, for the receipt page a payment's `receipt_url` points at. */
+  receipt(impUid: string): Payment | null {
+    const merchant = this.core.state.impUids.get(impUid);
+    const record = merchant === undefined ? undefined : this.core.state.book(merchant).payments.get(impUid);
+    return record ? copy(record.payment) : null;
+  }
+
+  /** The first payment of a merchant_uid (optionally in one status) in the requested order. */
+  find(caller: Caller, merchantUid: string, status: PaymentStatus | undefined, sorting: Sorting = '-started'): Answer<Payment> {
+    const candidates = (this.book(caller).byMerchantUid.get(merchantUid) ?? []).filter(
+      (r) => status === undefined || r.payment.status === status,
+    );
+    const descending = sorting.startsWith('-');
+    const key = sortKey[sorting.replace('-', '')] ?? sortKey['started']!;
+    const best = candidates.reduce<PaymentRecord | null>((best, r) => {
+      if (!best) return r;
+      const diff = key(r.payment) - key(best.payment) || r.seq - best.seq;
+      return (descending ? diff > 0 : diff < 0) ? r : best;
+    }, null);
+    if (!best) throw errors.paymentNotFound();
+    return ok(copy(best.payment));
+  }
+
+  /** Up to 100 ids of each kind: 200 when all are found, 207 when some are, 404 when none. */
+  getMany(caller: Caller, impUids: readonly string[], merchantUids: readonly string[]): Answer<Payment[]> {
+    if (impUids.length === 0 && merchantUids.length === 0) throw errors.paymentIdsMissing();
+    const book = this.book(caller);
+    const found = new Map<string, Payment>();
+    let missing = 0;
+    for (const uid of new Set(impUids)) {
+      const record = book.payments.get(uid);
+      if (record) found.set(uid, record.payment);
+      else missing++;
+    }
+    for (const uid of new Set(merchantUids)) {
+      const records = book.byMerchantUid.get(uid);
+      const latest = records?.[records.length - 1];
+      if (latest) found.set(latest.payment.imp_uid, latest.payment);
+      else missing++;
+    }
+    if (found.size === 0) throw errors.paymentsNotFound();
+    return ok([...found.values()].map(copy), missing === 0 ? 200 : 207);
+  }
+
+  /**
+   * Cancels all or part of a paid payment. imp_uid wins over merchant_uid; `checksum` is the caller's view of the
+   * cancellable balance and must match it. Any cancel leaves the status `cancelled`, as recorded from the real API.
+   */
+  async cancel(caller: Caller, body: CancelBody): Promise<Answer<Payment>> {
+    const book = this.book(caller);
+    let record: PaymentRecord | undefined;
+    if (body.imp_uid) record = book.payments.get(body.imp_uid);
+    else if (body.merchant_uid) {
+      record = (book.byMerchantUid.get(body.merchant_uid) ?? []).findLast(
+        (r) => r.payment.status === 'paid' || r.payment.status === 'cancelled',
+      );
+    } else throw errors.cancelIdMissing();
+    if (!record || (record.payment.status !== 'paid' && record.payment.status !== 'cancelled')) {
+      throw errors.cancelTargetNotFound();
+    }
+    const payment = record.payment;
+    const cancellable = payment.amount - payment.cancel_amount;
+    if (cancellable <= 0) throw errors.alreadyFullyCancelled();
+    if (body.checksum !== undefined && body.checksum !== null && body.checksum !== cancellable) {
+      throw errors.checksumMismatch(body.checksum, cancellable);
+    }
+    const amount = body.amount ? body.amount : cancellable;
+    if (amount > cancellable) throw errors.overCancel(amount, cancellable);
+
+    const now = toUnixSeconds(this.core.clock.now());
+    const reason = body.reason ?? '';
+    const entry = {
+      pg_tid: payment.pg_tid ?? '',
+      amount,
+      cancelled_at: now,
+      reason,
+      cancellation_id: this.core.random.alphanumeric(20),
+      receipt_url: payment.receipt_url,
+    };
+    return this.core.write((undo) => {
+      const before = copy(payment);
+      undo(() => Object.assign(payment, before));
+      payment.cancel_amount += amount;
+      payment.cancel_history.push(entry);
+      payment.status = 'cancelled';
+      payment.cancelled_at = now;
+      payment.cancel_reason = reason;
+      return ok(copy(payment));
+    });
+  }
+}

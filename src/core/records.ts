@@ -1,0 +1,96 @@
+import type { Customer } from '../contract/customer.js';
+import type { Payment } from '../contract/payment.js';
+
+// Stored records: the public object the API shows, plus what the sandbox needs to know internally.
+// Only masked card numbers are ever kept.
+
+export interface PaymentRecord {
+  merchant: string;
+  /** Insertion order across the sandbox, for stable "newest first" listings. */
+  seq: number;
+  payment: Payment;
+}
+
+export interface BillingKeyRecord {
+  merchant: string;
+  customer: Customer;
+  /** YYYYMM, checked against the sandbox clock on every charge. */
+  expiry: string;
+  /** Scripted declines carried over from the test card the key was issued with (reason codes). */
+  decline_every: string | null;
+  decline_repeat: string | null;
+}
+
+export interface TokenRecord {
+  token: string;
+  merchant: string;
+  /** Milliseconds since the epoch. */
+  issued_at: number;
+  expires_at: number;
+}
+
+// Every field present, keys in alphabetical order, as the vendor's JSON arrives.
+const BLANK_PAYMENT: Payment = {
+  amount: 0,
+  apply_num: '',
+  bank_code: null,
+  bank_name: null,
+  buyer_addr: null,
+  buyer_email: null,
+  buyer_name: null,
+  buyer_postcode: null,
+  buyer_tel: null,
+  cancel_amount: 0,
+  cancel_history: [],
+  cancel_reason: null,
+  cancel_receipt_urls: [],
+  cancelled_at: 0,
+  card_code: null,
+  card_issuer_code: null,
+  card_issuer_name: null,
+  card_name: null,
+  card_number: null,
+  card_publisher_code: null,
+  card_publisher_name: null,
+  card_quota: 0,
+  card_type: null,
+  cash_receipt_issued: false,
+  channel: 'api',
+  currency: 'KRW',
+  custom_data: null,
+  customer_uid: null,
+  customer_uid_usage: null,
+  deposit_history: [],
+  emb_pg_provider: null,
+  escrow: false,
+  fail_reason: null,
+  failed_at: 0,
+  imp_uid: '',
+  merchant_uid: '',
+  name: null,
+  paid_at: 0,
+  pay_method: 'card',
+  pg_id: '',
+  pg_provider: 'settle',
+  pg_tid: null,
+  promotion: null,
+  receipt_url: null,
+  sandbox: false,
+  started_at: 0,
+  status: 'ready',
+  user_agent: null,
+  vbank_code: null,
+  vbank_date: 0,
+  vbank_holder: null,
+  vbank_issued_at: 0,
+  vbank_name: null,
+  vbank_num: null,
+};
+
+/** A Payment with every field present, as the vendor always sends it; callers override what applies. */
+export function blankPayment(fields: Pick<Payment, 'imp_uid' | 'merchant_uid' | 'amount' | 'status'> & Partial<Payment>): Payment {
+  return { ...BLANK_PAYMENT, cancel_history: [], deposit_history: [], cancel_receipt_urls: [], ...fields };
+}
+
+/** Deep copies keep callers from editing stored records through a returned object. */
+export const copy = <T>(value: T): T => structuredClone(value);

@@ -1,0 +1,151 @@
+import type { BillingKeyRecord, PaymentRecord, TokenRecord } from './records.js';
+
+/** The whole sandbox as plain JSON: what the file store writes and what export/import exchange. */
+export interface Snapshot {
+  version: 1;
+  seq: number;
+  tokens: TokenRecord[];
+  payments: PaymentRecord[];
+  billing_keys: BillingKeyRecord[];
+}
+
+/** One merchant's data. Every lookup the API makes is a key lookup here, O(1) however much is stored. */
+export class MerchantBook {
+  readonly payments = new Map<string, PaymentRecord>();
+  /** merchant_uid → its payments, oldest first (a failed attempt may be followed by a retry). */
+  readonly byMerchantUid = new Map<string, PaymentRecord[]>();
+  readonly billingKeys = new Map<string, BillingKeyRecord>();
+  /** customer_uid → payments charged with or issuing that key, oldest first. */
+  readonly byCustomerUid = new Map<string, PaymentRecord[]>();
+}
+
+const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+const removeFrom = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (!list) return;
+  const index = list.lastIndexOf(value);
+  if (index >= 0) list.splice(index, 1);
+  if (list.length === 0) map.delete(key);
+};
+
+export class SandboxState {
+  seq = 0;
+  readonly books = new Map<string, MerchantBook>();
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly tokenOfMerchant = new Map<string, TokenRecord>();
+  /** imp_uid → owning merchant, so generated ids stay unique across merchants. */
+  readonly impUids = new Map<string, string>();
+
+  book(merchant: string): MerchantBook {
+    let book = this.books.get(merchant);
+    if (!book) {
+      book = new MerchantBook();
+      this.books.set(merchant, book);
+    }
+    return book;
+  }
+
+  addPayment(record: PaymentRecord): () => void {
+    const book = this.book(record.merchant);
+    const { imp_uid, merchant_uid, customer_uid } = record.payment;
+    book.payments.set(imp_uid, record);
+    this.impUids.set(imp_uid, record.merchant);
+    pushTo(book.byMerchantUid, merchant_uid, record);
+    if (customer_uid) pushTo(book.byCustomerUid, customer_uid, record);
+    return () => {
+      book.payments.delete(imp_uid);
+      this.impUids.delete(imp_uid);
+      removeFrom(book.byMerchantUid, merchant_uid, record);
+      if (customer_uid) removeFrom(book.byCustomerUid, customer_uid, record);
+    };
+  }
+
+  setBillingKey(record: BillingKeyRecord): () => void {
+    const book = this.book(record.merchant);
+    const uid = record.customer.customer_uid;
+    const previous = book.billingKeys.get(uid);
+    book.billingKeys.set(uid, record);
+    return () => {
+      if (previous) book.billingKeys.set(uid, previous);
+      else book.billingKeys.delete(uid);
+    };
+  }
+
+  deleteBillingKey(merchant: string, customerUid: string): () => void {
+    const book = this.book(merchant);
+    const previous = book.billingKeys.get(customerUid);
+    book.billingKeys.delete(customerUid);
+    return () => {
+      if (previous) book.billingKeys.set(customerUid, previous);
+    };
+  }
+
+  setToken(record: TokenRecord): () => void {
+    const previous = this.tokenOfMerchant.get(record.merchant);
+    if (previous && previous.token !== record.token) this.tokens.delete(previous.token);
+    this.tokens.set(record.token, record);
+    this.tokenOfMerchant.set(record.merchant, record);
+    return () => {
+      this.tokens.delete(record.token);
+      this.tokenOfMerchant.delete(record.merchant);
+      if (previous) {
+        this.tokens.set(previous.token, previous);
+        this.tokenOfMerchant.set(previous.merchant, previous);
+      }
+    };
+  }
+
+  /** Forgets everything of one merchant, or of all merchants. */
+  clear(merchant?: string): void {
+    if (merchant === undefined) {
+      this.books.clear();
+      this.tokens.clear();
+      this.tokenOfMerchant.clear();
+      this.impUids.clear();
+      return;
+    }
+    const book = this.books.get(merchant);
+    if (book) for (const uid of book.payments.keys()) this.impUids.delete(uid);
+    this.books.delete(merchant);
+    const token = this.tokenOfMerchant.get(merchant);
+    if (token) this.tokens.delete(token.token);
+    this.tokenOfMerchant.delete(merchant);
+  }
+
+  snapshot(): Snapshot {
+    const payments: PaymentRecord[] = [];
+    const billingKeys: BillingKeyRecord[] = [];
+    for (const book of this.books.values()) {
+      payments.push(...book.payments.values());
+      billingKeys.push(...book.billingKeys.values());
+    }
+    payments.sort((a, b) => a.seq - b.seq);
+    return { version: 1, seq: this.seq, tokens: [...this.tokens.values()], payments, billing_keys: billingKeys };
+  }
+
+  restore(snapshot: Snapshot): void {
+    this.clear();
+    this.seq = snapshot.seq;
+    for (const record of snapshot.payments) this.addPayment(record);
+    for (const record of snapshot.billing_keys) this.setBillingKey(record);
+    for (const record of snapshot.tokens) this.setToken(record);
+  }
+}
+
+/** Checks the outline of a snapshot read from a file or an import before it replaces the state. */
+export function isSnapshot(value: unknown): value is Snapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v['version'] === 1 &&
+    typeof v['seq'] === 'number' &&
+    Array.isArray(v['tokens']) &&
+    Array.isArray(v['payments']) &&
+    Array.isArray(v['billing_keys'])
+  );
+}

@@ -1,0 +1,52 @@
+import type { GetTokenBody } from '../contract/requests.js';
+import { ok, type Answer } from './answer.js';
+import { toUnixSeconds } from './clock.js';
+import type { Core } from './context.js';
+import { errors } from './errors.js';
+import type { Merchant } from './merchants.js';
+
+const LIFETIME_MS = 30 * 60 * 1000;
+const LAST_MINUTE_MS = 60 * 1000;
+const EXTENSION_MS = 5 * 60 * 1000;
+
+export interface AuthResponse {
+  access_token: string;
+  now: number;
+  expired_at: number;
+}
+
+/** Access tokens (reference §2): one live token per merchant, shared by every caller that asks for it. */
+export class Tokens {
+  constructor(private readonly core: Core) {}
+
+  async issue(body: GetTokenBody): Promise<Answer<AuthResponse>> {
+    const { imp_key: key, imp_secret: secret } = body;
+    if (!key || !secret) throw errors.missingCredentials();
+    const merchant = this.core.merchants.byApiKey(key);
+    if (!merchant || merchant.imp_secret !== secret) throw errors.badCredentials();
+
+    const now = this.core.clock.now();
+    const current = this.core.state.tokenOfMerchant.get(merchant.code);
+    let record = current && current.expires_at > now ? current : null;
+    if (record && record.expires_at - now <= LAST_MINUTE_MS) {
+      record = { ...record, expires_at: record.expires_at + EXTENSION_MS };
+    } else if (!record) {
+      record = { token: this.core.random.hex(40), merchant: merchant.code, issued_at: now, expires_at: now + LIFETIME_MS };
+    }
+    if (record !== current) {
+      const changed = record;
+      await this.core.write((undo) => undo(this.core.state.setToken(changed)));
+    }
+    return ok({ access_token: record.token, now: toUnixSeconds(now), expired_at: toUnixSeconds(record.expires_at) });
+  }
+
+  /** The merchant a live token belongs to; anything else is the vendor's 401. */
+  verify(token: string | null): Merchant {
+    if (!token) throw errors.unauthorized();
+    const record = this.core.state.tokens.get(token);
+    if (!record || record.expires_at <= this.core.clock.now()) throw errors.unauthorized();
+    const merchant = this.core.merchants.get(record.merchant);
+    if (!merchant) throw errors.unauthorized();
+    return merchant;
+  }
+}

@@ -1,0 +1,9 @@
+import cards from '../fixtures/cards.json' with { type: 'json' };
+import merchants from '../fixtures/merchants.json' with { type: 'json' };
+import type { CardFixture } from './core/cards.js';
+import type { Merchant, MerchantFixture } from './core/merchants.js';
+
+// The shipped fixtures, imported as JSON modules so the msw door can bundle them for a browser.
+
+export const defaultMerchants: readonly Merchant[] = (merchants as MerchantFixture).merchants;
+export const defaultCards: CardFixture = cards as CardFixture;

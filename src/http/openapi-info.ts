@@ -1,0 +1,29 @@
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+
+// The head of the OpenAPI document; the paths come from the operations' own schemas.
+export const openapiInfo: NonNullable<FastifyDynamicSwaggerOptions['openapi']> = {
+  openapi: '3.0.3',
+  info: {
+    title: 'iamport-sandbox',
+    description:
+      'A local sandbox of the PortOne V1 REST API (api.iamport.kr) as it behaves for the Settle / Hecto Financial PG. ' +
+      'Every answer is the envelope {code, message, response}.',
+    version: '0.1.0',
+  },
+  servers: [{ url: 'http://127.0.0.1:8080' }],
+  components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <access_token>' },
+      raw: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: <access_token>' },
+      legacy: { type: 'apiKey', in: 'header', name: 'X-ImpTokenHeader' },
+      query: { type: 'apiKey', in: 'query', name: '_token' },
+    },
+  },
+  tags: [
+    { name: 'authenticate', description: 'access token' },
+    { name: 'subscribe', description: '비인증결제 (onetime, again)' },
+    { name: 'subscribe.customer', description: '빌링키' },
+    { name: 'payments', description: '결제내역 조회, 취소' },
+    { name: 'sandbox', description: 'The sandbox itself (not part of the vendor API)' },
+  ],
+};

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { createSandbox } from './index.js';
+import type { Sandbox } from './core/sandbox.js';
+import { buildApp } from './http/app.js';
+import { LowdbStore } from './storage/lowdb-store.js';
+import type { Config } from './config.js';
+import { MemoryStore } from './core/store.js';
+
+export { buildApp, type AppOptions } from './http/app.js';
+export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  sandbox: Sandbox;
+  /** The address it listens on, e.g. http://127.0.0.1:8080 */
+  url: string;
+  /** Stops accepting requests, lets the ones in flight finish, and flushes pending writes. */
+  close(): Promise<void>;
+}
+
+/** Logs never carry tokens from the query string; bodies (card numbers, secrets) are never logged at all. */
+const redactUrl = (url: string) => url.replace(/([?&]_token=)[^&]*/g, '$1[redacted]');
+
+export function loggerOptions(level: string, pretty: boolean): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+    },
+    redact: ['req.headers.authorization', 'req.headers["x-imptokenheader"]'],
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  };
+}
+
+/** Starts the sandbox server as the CLI and the container run it. */
+export async function startServer(config: Config, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
+  const store = config.dataFile ? new LowdbStore(config.dataFile) : new MemoryStore();
+  const sandbox = await createSandbox({
+    merchants: config.merchants,
+    store,
+    publicUrl: config.publicUrl,
+    ...(config.seed === null ? {} : { seed: config.seed }),
+  });
+  const app = await buildApp({ sandbox, logger });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    app,
+    sandbox,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
