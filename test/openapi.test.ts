@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { startApp } from './helpers/http.js';
+import { startApp } from './helpers/doors.js';
 
 const committed = JSON.parse(readFileSync(new URL('../openapi/sandbox.json', import.meta.url), 'utf8'));
 
