@@ -1,0 +1,59 @@
+import { Writable } from 'node:stream';
+import t from 'tap';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { loggerOptions, startServer } from '../../src/server.js';
+
+t.test('defaults: 127.0.0.1:8080, memory, the shipped merchants', async (t) => {
+  const config = loadConfig([], {});
+  t.match(config, { host: '127.0.0.1', port: 8080, dataFile: null, seed: null, logLevel: 'info', publicUrl: 'http://127.0.0.1:8080', command: 'serve' });
+  t.same(config.merchants.map((m) => m.code), ['imp10000001', 'imp20000002']);
+});
+
+t.test('flags win over environment variables', async (t) => {
+  const env = { IAMPORT_SANDBOX_PORT: '9000', PORT: '7000', IAMPORT_SANDBOX_SEED: '5', IAMPORT_SANDBOX_IMP_KEY: 'env-key', HOST: '0.0.0.0' };
+  const config = loadConfig(['--port', '9100', '--imp-secret', 'flag-secret', '--billing-key-api', '--data', '/tmp/x.json'], env);
+  t.match(config, { port: 9100, seed: 5, host: '0.0.0.0', dataFile: '/tmp/x.json', publicUrl: 'http://127.0.0.1:9100' });
+  t.match(config.merchants[0], { imp_key: 'env-key', imp_secret: 'flag-secret', settle: { billing_key_api: true } });
+  t.equal(loadConfig([], { PORT: '7000' }).port, 7000);
+  t.equal(loadConfig(['openapi'], {}).command, 'openapi');
+});
+
+t.test('bad values fail with one readable line', async (t) => {
+  t.throws(() => loadConfig(['--port', 'eighty'], {}), ConfigError);
+  t.throws(() => loadConfig(['--seed=-1'], {}), /seed must be an integer/);
+  t.throws(() => loadConfig(['--bogus'], {}), ConfigError);
+  t.throws(() => loadConfig(['serve-please'], {}), /unknown command/);
+  t.throws(() => loadConfig(['--merchants', '/no/such/file.json'], {}), /cannot read merchants file/);
+});
+
+t.test('a real server on an ephemeral port: logs carry no card numbers, secrets or tokens', async (t) => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const config = { ...loadConfig(['--port', '0', '--seed', '3'], {}) };
+  const server = await startServer(config, { ...(loggerOptions('trace', false) as object), stream });
+  t.teardown(() => server.close());
+  t.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const merchant = config.merchants[0]!;
+  const token = await fetch(`${server.url}/users/getToken`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ imp_key: merchant.imp_key, imp_secret: merchant.imp_secret }),
+  }).then(async (r) => (await r.json()).response.access_token);
+  const paid = await fetch(`${server.url}/subscribe/payments/onetime?_token=${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: token },
+    body: JSON.stringify({ merchant_uid: 'log-1', card_number: '9410-1234-5678-9012', expiry: '2035-01', birth: '123456', amount: 100 }),
+  }).then((r) => r.json());
+  t.equal(paid.code, 0);
+  t.equal(paid.response.card_number, '941012******9012');
+  const log = lines.join('');
+  t.match(log, /\/subscribe\/payments\/onetime/, 'requests are logged');
+  t.notMatch(log, /9410123456789012|9410-1234-5678-9012/, 'no full card number');
+  t.notOk(log.includes(merchant.imp_secret), 'no secret');
+  t.notOk(log.includes(token), 'no token');
+});
