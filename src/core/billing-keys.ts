@@ -6,10 +6,53 @@ import { toUnixSeconds } from './clock.js';
 import type { Caller, Core } from './context.js';
 import { declineMessage } from './declines.js';
 import { errors } from './errors.js';
-import { copy } from './records.js';
+import { copy, type BillingKeyRecord } from './records.js';
+import type { CardInfo } from './cards.js';
 import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from './settle-rules.js';
 
 const PAGE_SIZE = 20;
+
+type Holder = Pick<Customer, 'customer_id' | 'customer_name' | 'customer_tel' | 'customer_email' | 'customer_addr' | 'customer_postcode'>;
+
+/**
+ * A billing key for a card, keeping only what the sandbox may keep: the masked number, the issuer,
+ * the expiry and the card's scripted declines. A reused customer_uid keeps its first `inserted` time.
+ */
+export function billingKeyRecord(
+  core: Core,
+  merchant: string,
+  mid: string,
+  customerUid: string,
+  card: CardInfo,
+  expiry: string,
+  holder: Holder,
+): BillingKeyRecord {
+  const now = toUnixSeconds(core.clock.now());
+  const previous = core.state.book(merchant).billingKeys.get(customerUid);
+  const customer: Customer = {
+    customer_uid: customerUid,
+    pg_provider: 'settle',
+    pg_id: mid,
+    sandbox: false,
+    customer_id: holder.customer_id,
+    card_name: card.card_name,
+    card_code: card.card_code,
+    card_issuer_code: null,
+    card_issuer_name: null,
+    card_publisher_code: null,
+    card_publisher_name: null,
+    card_number: card.masked,
+    card_type: card.card_type,
+    customer_name: holder.customer_name,
+    customer_tel: holder.customer_tel,
+    customer_email: holder.customer_email,
+    customer_addr: holder.customer_addr,
+    customer_postcode: holder.customer_postcode,
+    inserted: previous?.customer.inserted ?? now,
+    updated: now,
+  };
+  return { merchant, customer, expiry, decline_every: card.declineEvery, decline_repeat: card.declineRepeat };
+}
 
 /** Billing keys (customers), reference §4.3–§4.7 and §6.2. */
 export class BillingKeys {
@@ -31,34 +74,17 @@ export class BillingKeys {
       (card.declineEvery && this.core.cards.reason(card.declineEvery).stage !== 'approval' ? card.declineEvery : null);
     if (reasonCode) throw errors.cardDeclined(declineMessage(this.core.cards.reason(reasonCode), true));
 
-    const now = toUnixSeconds(this.core.clock.now());
-    const previous = this.core.state.book(merchant.code).billingKeys.get(customerUid);
-    const customer: Customer = {
-      customer_uid: customerUid,
-      pg_provider: 'settle',
-      pg_id: mid.mid,
-      sandbox: false,
+    const record = billingKeyRecord(this.core, merchant.code, mid.mid, customerUid, card, expiry, {
       customer_id: body.customer_id ?? null,
-      card_name: card.card_name,
-      card_code: card.card_code,
-      card_issuer_code: null,
-      card_issuer_name: null,
-      card_publisher_code: null,
-      card_publisher_name: null,
-      card_number: card.masked,
-      card_type: card.card_type,
       customer_name: body.customer_name ?? null,
       customer_tel: body.customer_tel ?? null,
       customer_email: body.customer_email ?? null,
       customer_addr: body.customer_addr ?? null,
       customer_postcode: body.customer_postcode ?? null,
-      inserted: previous?.customer.inserted ?? now,
-      updated: now,
-    };
-    const record = { merchant: merchant.code, customer, expiry, decline_every: card.declineEvery, decline_repeat: card.declineRepeat };
+    });
     return this.core.write((undo) => {
       undo(this.core.state.setBillingKey(record));
-      return ok(copy(customer));
+      return ok(copy(record.customer));
     });
   }
 

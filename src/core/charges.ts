@@ -1,4 +1,3 @@
-import type { Customer } from '../contract/customer.js';
 import type { Payment } from '../contract/payment.js';
 import type { AgainBody, OnetimeBody } from '../contract/requests.js';
 import { ok, refusal, type Answer } from './answer.js';
@@ -7,7 +6,8 @@ import type { Caller, Core, Undo } from './context.js';
 import { declineMessage } from './declines.js';
 import { errors } from './errors.js';
 import type { Merchant, SettleMid } from './merchants.js';
-import { blankPayment, copy, type BillingKeyRecord, type PaymentRecord } from './records.js';
+import { billingKeyRecord } from './billing-keys.js';
+import { blankPayment, copy, type PaymentRecord } from './records.js';
 import { contractDecline, isExpired, kstStamp, normaliseExpiry, resolveApiMid } from './settle-rules.js';
 
 type ChargeBody = Omit<OnetimeBody, 'card_number' | 'expiry'>;
@@ -47,37 +47,15 @@ export class Charges {
     return this.core.write((undo) => {
       this.store(merchant, payment, undo);
       if (!message && body.customer_uid) {
-        const previous = this.core.state.book(merchant.code).billingKeys.get(body.customer_uid);
-        const now = toUnixSeconds(this.core.clock.now());
-        const customer: Customer = {
-          customer_uid: body.customer_uid,
-          pg_provider: 'settle',
-          pg_id: mid.mid,
-          sandbox: false,
+        // Settle's only way to issue a billing key: a successful onetime charge with customer_uid (buyer_* → customer_*).
+        const record = billingKeyRecord(this.core, merchant.code, mid.mid, body.customer_uid, card, expiry, {
           customer_id: null,
-          card_name: card.card_name,
-          card_code: card.card_code,
-          card_issuer_code: null,
-          card_issuer_name: null,
-          card_publisher_code: null,
-          card_publisher_name: null,
-          card_number: card.masked,
-          card_type: card.card_type,
           customer_name: body.buyer_name ?? null,
           customer_tel: body.buyer_tel ?? null,
           customer_email: body.buyer_email ?? null,
           customer_addr: body.buyer_addr ?? null,
           customer_postcode: body.buyer_postcode ?? null,
-          inserted: previous?.customer.inserted ?? now,
-          updated: now,
-        };
-        const record: BillingKeyRecord = {
-          merchant: merchant.code,
-          customer,
-          expiry,
-          decline_every: card.declineEvery,
-          decline_repeat: card.declineRepeat,
-        };
+        });
         undo(this.core.state.setBillingKey(record));
       }
       return message ? refusal(200, -1, message) : ok(copy(payment));
