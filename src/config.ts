@@ -13,6 +13,8 @@ export interface Config {
   merchants: Merchant[];
   logLevel: string;
   publicUrl: string;
+  /** Mount the control API under /sandbox/... */
+  control: boolean;
   /** `openapi`: print the OpenAPI document and exit. */
   command: 'serve' | 'openapi' | 'help';
 }
@@ -30,6 +32,7 @@ Options (environment variable in brackets):
   --merchant-code CODE    merchant code (imp + 8 digits) of the first merchant (IAMPORT_SANDBOX_MERCHANT_CODE)
   --billing-key-api       give the first merchant Hecto's separate billing-key contract (IAMPORT_SANDBOX_BILLING_KEY_API=1)
   --public-url URL        base URL callers reach the sandbox at, for receipt links (IAMPORT_SANDBOX_PUBLIC_URL)
+  --no-control            do not serve the control API under /sandbox/... (IAMPORT_SANDBOX_CONTROL=0)
   --log-level LEVEL       pino level: fatal error warn info debug trace silent (IAMPORT_SANDBOX_LOG_LEVEL; default info)
   -h, --help              this text
 
@@ -77,6 +80,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
         'billing-key-api': { type: 'boolean' },
         'public-url': { type: 'string' },
         'log-level': { type: 'string' },
+        'no-control': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -113,6 +117,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     merchants,
     logLevel: pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info',
     publicUrl: pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL') ?? `http://${shownHost}:${port}`,
+    control: !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? ''),
     command,
   };
 }

@@ -1,6 +1,9 @@
 import type { TSchema } from 'typebox';
 import { check, textBodies, type RequestPart } from '../contract/validator.js';
+import { nestIndexedFields } from './form-lists.js';
+import type { Caller } from '../core/context.js';
 import { errors, fromValidation } from '../core/errors.js';
+import type { Sandbox } from '../core/sandbox.js';
 
 // How both doors read a request: the same body parsing, query parsing, token lookup and validation,
 // so a request is understood identically by the server and by the msw handlers.
@@ -21,6 +24,8 @@ export function parseForm(text: string): Record<string, string | string[]> {
 }
 
 const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+// RFC 9110 `type/subtype`: Fastify refuses any other Content-Type before a parser sees it, naming no type.
+const validMediaType = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+$/;
 
 /**
  * A request body, from its Content-Type and text. JSON and form encoding are what the vendor accepts
@@ -29,8 +34,9 @@ const mediaType = (contentType: string | undefined) => (contentType ?? '').split
 export function parseBody(contentType: string | undefined, text: string): unknown {
   if (text.length > BODY_LIMIT) throw errors.bodyTooLarge(BODY_LIMIT);
   const type = mediaType(contentType);
+  if (contentType !== undefined && !validMediaType.test(type)) throw errors.unsupportedMediaType('(none)');
   if (type === 'application/x-www-form-urlencoded') {
-    const form = parseForm(text);
+    const form = nestIndexedFields(parseForm(text));
     textBodies.add(form);
     return form;
   }
@@ -61,6 +67,11 @@ export function tokenFrom(header: HeaderLookup, query: Record<string, unknown>):
   const fromQuery = query['_token'];
   const value = Array.isArray(fromQuery) ? fromQuery[0] : fromQuery;
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Who calls an operation that needs a token: the token's merchant (or the vendor's 401), and the user agent. */
+export function callerOf(sandbox: Sandbox, header: HeaderLookup, query: Record<string, unknown>): Caller {
+  return { merchant: sandbox.tokens.verify(tokenFrom(header, query)), userAgent: header('user-agent') ?? null };
 }
 
 /** Validates one part of a request against its schema (coercing text in place) or throws the vendor envelope. */

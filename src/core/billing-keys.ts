@@ -7,6 +7,7 @@ import type { Caller, Core } from './context.js';
 import { declineMessage } from './declines.js';
 import { errors } from './errors.js';
 import { copy, type BillingKeyRecord } from './records.js';
+import { revokeSchedulesOf } from './schedules.js';
 import type { CardInfo } from './cards.js';
 import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from './settle-rules.js';
 
@@ -112,6 +113,7 @@ export class BillingKeys {
     if (!key) throw errors.customerNotFound(customerUid);
     return this.core.write((undo) => {
       undo(this.core.state.deleteBillingKey(caller.merchant.code, customerUid));
+      revokeSchedulesOf(this.core, caller.merchant.code, customerUid, undo);
       return ok(copy(key.customer));
     });
   }

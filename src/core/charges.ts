@@ -27,11 +27,13 @@ export class Charges {
 
     const card = this.core.cards.describe(body.card_number);
     const expiry = normaliseExpiry(body.expiry);
-    const reason =
-      (card.declineEvery === 'invalid_card_number' ? card.declineEvery : null) ??
-      (isExpired(expiry, this.core.clock.now()) ? 'expired_card' : null) ??
-      contractDecline(mid, body) ??
-      card.declineEvery;
+    const scripted = this.core.outcomes.decide({ merchant: merchant.code, customerUid: body.customer_uid ?? null, card: card.masked });
+    const reason = scripted
+      ? scripted.reason
+      : ((card.declineEvery === 'invalid_card_number' ? card.declineEvery : null) ??
+        (isExpired(expiry, this.core.clock.now()) ? 'expired_card' : null) ??
+        contractDecline(mid, body) ??
+        card.declineEvery);
 
     const payment = this.newPayment(caller, mid, body, {
       card_code: card.card_code,
@@ -44,7 +46,8 @@ export class Charges {
     const message = reason ? declineMessage(this.core.cards.reason(reason)) : null;
     if (message) this.fail(payment, message);
 
-    return this.core.write((undo) => {
+    const answer = await this.core.write((undo) => {
+      if (scripted) undo(scripted.consume());
       this.store(merchant, payment, undo);
       if (!message && body.customer_uid) {
         // Settle's only way to issue a billing key: a successful onetime charge with customer_uid (buyer_* → customer_*).
@@ -60,6 +63,9 @@ export class Charges {
       }
       return message ? refusal(200, -1, message) : ok(copy(payment));
     });
+    // Reference §7: only a successful payment is notified, and only once it is stored.
+    if (!message) this.core.notify(merchant, payment, 'paid', { noticeUrl: body.notice_url });
+    return answer;
   }
 
   /**
@@ -74,8 +80,10 @@ export class Charges {
     const mid = merchant.settle.mids.find((m) => m.mid === key.customer.pg_id);
     if (!mid) throw errors.pgNotConfigured();
 
-    const reasonCode =
-      (isExpired(key.expiry, this.core.clock.now()) ? 'expired_card' : null) ?? key.decline_every ?? key.decline_repeat;
+    const scripted = this.core.outcomes.decide({ merchant: merchant.code, customerUid: key.customer.customer_uid, card: key.customer.card_number });
+    const reasonCode = scripted
+      ? scripted.reason
+      : ((isExpired(key.expiry, this.core.clock.now()) ? 'expired_card' : null) ?? key.decline_every ?? key.decline_repeat);
     const reason = reasonCode ? this.core.cards.reason(reasonCode) : null;
     const c = key.customer;
     const payment = this.newPayment(
@@ -100,11 +108,15 @@ export class Charges {
     );
     if (reason) this.fail(payment, declineMessage(reason));
 
-    return this.core.write((undo) => {
+    const answer = await this.core.write((undo) => {
+      if (scripted) undo(scripted.consume());
       this.store(merchant, payment, undo);
       if (reason?.stage === 'network') return refusal(200, -1, declineMessage(reason));
       return ok(copy(payment));
     });
+    // A scheduled charge is notified by the schedule (paid or failed, once the schedule shows the result).
+    if (!reason && usage === 'payment') this.core.notify(merchant, payment, 'paid', { noticeUrl: body.notice_url });
+    return answer;
   }
 
   /** A merchant_uid that was paid (even if cancelled since) cannot be charged again; failed attempts can be retried. */

@@ -1,8 +1,11 @@
 import type { CardCatalogue } from './cards.js';
 import type { SandboxClock } from './clock.js';
 import type { MerchantDirectory, Merchant } from './merchants.js';
+import type { ScriptedOutcomes } from './outcomes.js';
 import type { RandomSource } from './random.js';
 import type { SandboxState } from './state.js';
+import type { Timeline } from './timeline.js';
+import type { Webhooks } from './webhooks.js';
 
 /** Registers how to take back one change if the write that should make it durable fails. */
 export type Undo = (revert: () => void) => void;
@@ -21,6 +24,12 @@ export interface Core {
    * then waits until it is durable. If the write fails, the change is undone and the call fails.
    */
   write<T>(change: (undo: Undo) => T): Promise<T>;
+  /** Work that falls due as sandbox time moves (schedules, webhook retries, vbank due dates): `timeline.add` a task. */
+  readonly timeline: Timeline;
+  /** Charges scripted by the control API; consulted by every charge before the card's own rules. */
+  readonly outcomes: ScriptedOutcomes;
+  /** Sends a payment webhook in the background (reference §7); never throws, never waits. See webhooks.ts. */
+  notify: Webhooks['notify'];
 }
 
 /** Who is calling: the merchant the token belongs to, and the caller's user agent. */

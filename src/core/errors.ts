@@ -40,6 +40,7 @@ export const errors = {
     fail(415, -1, `지원하지 않는 Content-Type입니다: ${type} (application/json 또는 application/x-www-form-urlencoded를 사용하세요)`),
   bodyTooLarge: (limit: number) => fail(413, -1, `요청 본문이 너무 큽니다 (최대 ${limit} bytes).`),
   routeNotFound: (method: string, path: string) => fail(404, -1, `요청하신 API를 찾을 수 없습니다: ${method} ${path}`),
+  badUrl: (path: string) => fail(400, -1, `요청 경로의 퍼센트 인코딩이 올바르지 않습니다: ${path}`),
   badRequest: (detail: string) => fail(400, -1, `잘못된 요청입니다: ${detail}`),
   internal: () => fail(500, -1, '샌드박스 내부 오류가 발생했습니다.'),
   storageFailed: () => fail(503, -1, '결제정보를 저장하지 못했습니다. 잠시 후 다시 시도해주세요.'),
@@ -78,6 +79,26 @@ export const errors = {
     fail(200, 1, `checksum(${checksum})이 취소가능잔액(${cancellable})과 일치하지 않습니다.`),
   // §5.2: card rejected by the PG (onetime answers these as code -1).
   cardDeclined: (message: string) => fail(200, -1, message),
+
+  // §4.8 (S8, python#45): schedule for an unknown customer_uid without card details.
+  scheduleCustomerUnknown: () => fail(200, 1, '등록된 고객정보가 없습니다.'),
+  // §4.8: the vendor refuses a duplicate merchant_uid (S12) but its text is unrecorded: sandbox's own wording.
+  scheduleDuplicate: (merchantUid: string) => fail(200, 1, `이미 결제예약되었거나 결제된 merchant_uid입니다: ${merchantUid}`),
+  // §4.9 (S8, S11).
+  nothingToUnschedule: () => fail(200, 1, '취소할 예약결제 기록이 존재하지 않습니다.'),
+  // §4.10: 404 per the spec; the body text is unrecorded, so this wording is the sandbox's own.
+  scheduleNotFound: () => fail(404, 1, '요청하신 merchant_uid로 예약된 결제정보를 찾을 수 없습니다.'),
+  // Sandbox's own: the control API.
+  webhookDeliveryNotFound: (id: string) => fail(404, -1, `웹훅 전송 기록을 찾을 수 없습니다: ${id}`),
+  unknownMerchant: (code: string) => fail(404, -1, `등록되지 않은 가맹점 식별코드입니다: ${code}`),
+  injectedFault: (status: number) => fail(status, -1, `샌드박스 장애 주입: HTTP ${status} 응답입니다.`),
+  // §4.15 (R6): prepare of a merchant_uid already registered; lookups of one never registered (S9, 404).
+  prepareDuplicate: () => fail(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).'),
+  prepareNotFound: () => fail(404, -1, '사전등록된 결제정보가 존재하지 않습니다.'),
+  // Sandbox's own: the payment window's control calls (checkout page, vbank deposit).
+  checkoutNotFound: () => fail(404, -1, '결제창 요청을 찾을 수 없습니다.'),
+  checkoutClosed: (status: string) => fail(200, 1, `이미 종료된 결제창입니다 (status: ${status}).`),
+  vbankNotWaiting: () => fail(200, 1, '입금 대기 중인 가상계좌가 아닙니다.'),
 };
 
 /** Turns the first Ajv error into the vendor-style parameter message, the same for both doors. */

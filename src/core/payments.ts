@@ -108,7 +108,7 @@ export class Payments {
       cancellation_id: this.core.random.alphanumeric(20),
       receipt_url: payment.receipt_url,
     };
-    return this.core.write((undo) => {
+    const answer = await this.core.write((undo) => {
       const before = copy(payment);
       undo(() => Object.assign(payment, before));
       payment.cancel_amount += amount;
@@ -118,5 +118,10 @@ export class Payments {
       payment.cancel_reason = reason;
       return ok(copy(payment));
     });
+    // Reference §4.14, §7: an API cancel is notified only when the request asks for it.
+    if (body.enable_webhook) {
+      this.core.notify(caller.merchant, payment, 'cancelled', { cancellationId: entry.cancellation_id });
+    }
+    return answer;
   }
 }

@@ -1,5 +1,6 @@
 import type { Customer } from '../contract/customer.js';
 import type { Payment } from '../contract/payment.js';
+import type { ScheduleResult } from '../contract/schedule.js';
 
 // Stored records: the public object the API shows, plus what the sandbox needs to know internally.
 // Only masked card numbers are ever kept.
@@ -9,6 +10,21 @@ export interface PaymentRecord {
   /** Insertion order across the sandbox, for stable "newest first" listings. */
   seq: number;
   payment: Payment;
+  /** Set on payments made through the payment window (IMP.request_pay): what the window needs after it opened. */
+  window?: WindowSession;
+}
+
+export interface WindowSession {
+  /** Redirect mode (mobile): where the result goes as a query string; null in popup mode (the callback gets it). */
+  m_redirect_url: string | null;
+  /** Shown as the virtual account's holder. */
+  company: string | null;
+  /** Deposit deadline of a virtual account (from `vbank_due`), UNIX seconds; 0 for other pay methods. */
+  vbank_due: number;
+  /** Replaces the merchant's Notification URL for this payment's webhooks. */
+  notice_url: string | null;
+  /** How the window failed (user cancel, decline), so its result can be told again; null otherwise. */
+  failure: { error_code: string; error_msg: string } | null;
 }
 
 export interface BillingKeyRecord {
@@ -27,6 +43,52 @@ export interface TokenRecord {
   /** Milliseconds since the epoch. */
   issued_at: number;
   expires_at: number;
+}
+
+export interface ScheduleRecord {
+  merchant: string;
+  /** Creation order across the sandbox: schedules due at the same second run in this order. */
+  seq: number;
+  schedule: ScheduleResult;
+  /** What the charge needs that the ScheduleResult does not show. */
+  charge: { notice_url: string | null; card_quota: number | null; tax_free: number | null; vat_amount: number | null };
+}
+
+export type WebhookStatus = 'paid' | 'failed' | 'ready' | 'cancelled';
+
+/** What a webhook POSTs (reference §7); `cancellation_id` only on cancel events. */
+export interface WebhookBody {
+  imp_uid: string;
+  merchant_uid: string;
+  status: WebhookStatus;
+  cancellation_id?: string;
+}
+
+export interface WebhookAttempt {
+  /** UNIX seconds of sandbox time the attempt started. */
+  at: number;
+  url: string;
+  /** `event`: the first delivery; `retry`: the merchant's retry setting; `resend`: asked through the control API. */
+  trigger: 'event' | 'retry' | 'resend';
+  /** The receiver's HTTP status, or null when none came back. */
+  status: number | null;
+  /** Why the attempt failed (network error, timeout, non-2xx), or null. */
+  error: string | null;
+}
+
+export interface WebhookDeliveryRecord {
+  id: string;
+  merchant: string;
+  seq: number;
+  url: string;
+  content_type: 'json' | 'form';
+  body: WebhookBody;
+  /** The merchant's retry setting when the event happened. */
+  retry: boolean;
+  state: 'pending' | 'delivered' | 'failed';
+  /** UNIX seconds of sandbox time the next retry is due, or null when none is. */
+  next_attempt_at: number | null;
+  attempts: WebhookAttempt[];
 }
 
 // Every field present, keys in alphabetical order, as the vendor's JSON arrives.

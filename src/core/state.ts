@@ -1,4 +1,5 @@
-import type { BillingKeyRecord, PaymentRecord, TokenRecord } from './records.js';
+import type { PreparedRecord } from './prepare.js';
+import type { BillingKeyRecord, PaymentRecord, ScheduleRecord, TokenRecord, WebhookDeliveryRecord } from './records.js';
 
 /** The whole sandbox as plain JSON: what the file store writes and what export/import exchange. */
 export interface Snapshot {
@@ -7,6 +8,11 @@ export interface Snapshot {
   tokens: TokenRecord[];
   payments: PaymentRecord[];
   billing_keys: BillingKeyRecord[];
+  /** Absent in snapshots written before scheduled payments existed. */
+  schedules?: ScheduleRecord[];
+  webhook_deliveries?: WebhookDeliveryRecord[];
+  /** Amounts registered with POST /payments/prepare; absent in snapshots written before the payment window. */
+  prepared?: PreparedRecord[];
 }
 
 /** One merchant's data. Every lookup the API makes is a key lookup here, O(1) however much is stored. */
@@ -17,6 +23,12 @@ export class MerchantBook {
   readonly billingKeys = new Map<string, BillingKeyRecord>();
   /** customer_uid → payments charged with or issuing that key, oldest first. */
   readonly byCustomerUid = new Map<string, PaymentRecord[]>();
+  /** merchant_uid → its schedule (a revoked one is replaced when the merchant_uid is scheduled again). */
+  readonly schedules = new Map<string, ScheduleRecord>();
+  /** delivery id → webhook delivery with its attempts, oldest first. */
+  readonly webhookDeliveries = new Map<string, WebhookDeliveryRecord>();
+  /** merchant_uid → the amount the payment window must be asked for (POST /payments/prepare). */
+  readonly prepared = new Map<string, PreparedRecord>();
 }
 
 const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -85,6 +97,23 @@ export class SandboxState {
     };
   }
 
+  setSchedule(record: ScheduleRecord): () => void {
+    const book = this.book(record.merchant);
+    const uid = record.schedule.merchant_uid;
+    const previous = book.schedules.get(uid);
+    book.schedules.set(uid, record);
+    return () => {
+      if (previous) book.schedules.set(uid, previous);
+      else book.schedules.delete(uid);
+    };
+  }
+
+  addWebhookDelivery(record: WebhookDeliveryRecord): () => void {
+    const book = this.book(record.merchant);
+    book.webhookDeliveries.set(record.id, record);
+    return () => book.webhookDeliveries.delete(record.id);
+  }
+
   setToken(record: TokenRecord): () => void {
     const previous = this.tokenOfMerchant.get(record.merchant);
     if (previous && previous.token !== record.token) this.tokens.delete(previous.token);
@@ -120,12 +149,29 @@ export class SandboxState {
   snapshot(): Snapshot {
     const payments: PaymentRecord[] = [];
     const billingKeys: BillingKeyRecord[] = [];
+    const schedules: ScheduleRecord[] = [];
+    const deliveries: WebhookDeliveryRecord[] = [];
+    const prepared: PreparedRecord[] = [];
     for (const book of this.books.values()) {
       payments.push(...book.payments.values());
       billingKeys.push(...book.billingKeys.values());
+      schedules.push(...book.schedules.values());
+      deliveries.push(...book.webhookDeliveries.values());
+      prepared.push(...book.prepared.values());
     }
     payments.sort((a, b) => a.seq - b.seq);
-    return { version: 1, seq: this.seq, tokens: [...this.tokens.values()], payments, billing_keys: billingKeys };
+    schedules.sort((a, b) => a.seq - b.seq);
+    deliveries.sort((a, b) => a.seq - b.seq);
+    return {
+      version: 1,
+      seq: this.seq,
+      tokens: [...this.tokens.values()],
+      payments,
+      billing_keys: billingKeys,
+      schedules,
+      webhook_deliveries: deliveries,
+      prepared,
+    };
   }
 
   restore(snapshot: Snapshot): void {
@@ -133,6 +179,9 @@ export class SandboxState {
     this.seq = snapshot.seq;
     for (const record of snapshot.payments) this.addPayment(record);
     for (const record of snapshot.billing_keys) this.setBillingKey(record);
+    for (const record of snapshot.schedules ?? []) this.setSchedule(record);
+    for (const record of snapshot.webhook_deliveries ?? []) this.addWebhookDelivery(record);
+    for (const record of snapshot.prepared ?? []) this.book(record.merchant).prepared.set(record.prepare.merchant_uid, record);
     for (const record of snapshot.tokens) this.setToken(record);
   }
 }
@@ -146,6 +195,9 @@ export function isSnapshot(value: unknown): value is Snapshot {
     typeof v['seq'] === 'number' &&
     Array.isArray(v['tokens']) &&
     Array.isArray(v['payments']) &&
-    Array.isArray(v['billing_keys'])
+    Array.isArray(v['billing_keys']) &&
+    (v['schedules'] === undefined || Array.isArray(v['schedules'])) &&
+    (v['webhook_deliveries'] === undefined || Array.isArray(v['webhook_deliveries'])) &&
+    (v['prepared'] === undefined || Array.isArray(v['prepared']))
   );
 }

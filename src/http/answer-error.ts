@@ -1,3 +1,4 @@
+import { BODY_LIMIT } from '../api/request.js';
 import { SandboxError, errors } from '../core/errors.js';
 
 /**
@@ -9,7 +10,9 @@ export function toSandboxError(error: unknown): SandboxError {
   const e = error as { code?: string; statusCode?: number; message?: string };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return errors.bodyTooLarge(Number(/\d+/.exec(e.message ?? '')?.[0] ?? 0));
+      return errors.bodyTooLarge(BODY_LIMIT);
+    case 'FST_ERR_BAD_URL':
+      return errors.badUrl(/^'(.*)' is not a valid url component$/.exec(e.message ?? '')?.[1] ?? '');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return errors.unsupportedMediaType(/: (.*)$/.exec(e.message ?? '')?.[1] ?? '(none)');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -21,9 +21,13 @@ export const openapiInfo: NonNullable<FastifyDynamicSwaggerOptions['openapi']> =
   },
   tags: [
     { name: 'authenticate', description: 'access token' },
-    { name: 'subscribe', description: '비인증결제 (onetime, again)' },
+    { name: 'subscribe', description: '비인증결제 (onetime, again, 결제예약)' },
     { name: 'subscribe.customer', description: '빌링키' },
     { name: 'payments', description: '결제내역 조회, 취소' },
     { name: 'sandbox', description: 'The sandbox itself (not part of the vendor API)' },
+    {
+      name: 'sandbox-control',
+      description: 'Steering the sandbox from a test: reset, state export/import, listings, clock, webhooks, scripted outcomes, faults (off with --no-control)',
+    },
   ],
 };

@@ -3,7 +3,9 @@ import type { TSchema } from 'typebox';
 import { Envelope, ErrorEnvelopeSchema } from '../contract/common.js';
 import type { RequestPart } from '../contract/validator.js';
 import type { Operation } from '../api/operation.js';
-import { tokenFrom, validatePart } from '../api/request.js';
+import { faultFor } from '../api/faults.js';
+import { callerOf, validatePart } from '../api/request.js';
+import { JSON_TYPE } from '../api/reply.js';
 import type { Caller } from '../core/context.js';
 import type { Sandbox } from '../core/sandbox.js';
 
@@ -13,8 +15,7 @@ declare module 'fastify' {
   }
 }
 
-/** The vendor's content type, byte for byte. */
-export const JSON_TYPE = 'application/json; charset=UTF-8';
+export { JSON_TYPE };
 
 /** Fastify validates with the validator the msw door uses, so both refuse the same requests the same way. */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => (data) => {
@@ -48,13 +49,26 @@ export function registerOperation(app: FastifyInstance, sandbox: Sandbox, operat
       ...(operation.auth ? { security: [{ bearer: [] }, { raw: [] }, { legacy: [] }, { query: [] }] } : {}),
       response: documentedResponses(operation),
     },
+    // Injected faults (control API) strike first, as a network or gateway fault would.
+    onRequest: async (request, reply) => {
+      const fault = await faultFor(sandbox, operation);
+      if (fault.action === 'answer') {
+        return reply.code(fault.answer.status).header('content-type', JSON_TYPE).send(JSON.stringify(fault.answer.body));
+      }
+      if (fault.action === 'drop') {
+        // Destroying the response destroys its socket on a real server, and fails an in-process `inject` alike.
+        reply.hijack();
+        reply.raw.destroy();
+      }
+      return undefined;
+    },
     preValidation: async (request) => {
       if (!operation.auth) return;
-      const token = tokenFrom((name) => {
+      const header = (name: string) => {
         const value = request.headers[name];
         return Array.isArray(value) ? value[0] : value;
-      }, request.query as Record<string, unknown>);
-      request.caller = { merchant: sandbox.tokens.verify(token), userAgent: request.headers['user-agent'] ?? null };
+      };
+      request.caller = callerOf(sandbox, header, request.query as Record<string, unknown>);
     },
     handler: async (request, reply) => {
       const answer = await operation.run(

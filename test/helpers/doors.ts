@@ -1,6 +1,9 @@
+import type { HttpHandler } from 'msw';
+import { setupServer, type SetupServer } from 'msw/node';
 import type { Test } from 'tap';
 import { createSandbox, defaultMerchants, type Sandbox, type SandboxOptions } from '../../src/index.js';
 import { buildApp } from '../../src/http/app.js';
+import { createHandlers } from '../../src/msw/index.js';
 
 export const merchantA = defaultMerchants[0]!;
 export const merchantB = defaultMerchants[1]!;
@@ -34,8 +37,8 @@ export interface Door {
   call(method: string, url: string, init?: SendInit, merchant?: typeof merchantA): Promise<Reply>;
 }
 
-export type DoorName = 'http';
-export const doorNames: DoorName[] = ['http'];
+export type DoorName = 'http' | 'msw';
+export const doorNames: DoorName[] = ['http', 'msw'];
 
 function formBody(form: Record<string, string | string[]>): string {
   const params = new URLSearchParams();
@@ -97,10 +100,46 @@ export async function startApp(t: Test, options: Partial<SandboxOptions> = {}) {
   return { app, ...withHelpers('http', sandbox, send) };
 }
 
+// msw patches globals, so one process has one msw server, listening only while an msw door is open (a
+// test of another door may fetch a real port). Each door answers on its own origin, so two doors open in
+// one test never answer for each other.
+let mswServer: SetupServer | null = null;
+const openMswDoors = new Set<HttpHandler[]>();
+let mswDoorCount = 0;
+
+/** The msw handlers behind `setupServer`, reached with the global `fetch`, as an application's unit test would. */
+export async function startMsw(t: Test, options: Partial<SandboxOptions> = {}) {
+  const sandbox = await testSandbox(options);
+  const baseUrl = `https://door-${++mswDoorCount}.iamport.test`;
+  const { handlers } = await createHandlers({ sandbox, baseUrl });
+  openMswDoors.add(handlers);
+  if (!mswServer) {
+    mswServer = setupServer();
+    mswServer.listen({ onUnhandledRequest: 'error' });
+  }
+  const server = mswServer;
+  server.resetHandlers(...[...openMswDoors].flat());
+  t.teardown(() => {
+    openMswDoors.delete(handlers);
+    server.resetHandlers(...[...openMswDoors].flat());
+    if (openMswDoors.size > 0) return;
+    server.close();
+    mswServer = null;
+  });
+  const send: Door['send'] = async (method, url, init) => {
+    const { headers, body } = encode(init);
+    const res = await fetch(`${baseUrl}${url}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    return parseReply(res.status, Object.fromEntries(res.headers), await res.text());
+  };
+  return { baseUrl, ...withHelpers('msw', sandbox, send) };
+}
+
 export async function startDoor(t: Test, name: DoorName, options: Partial<SandboxOptions> = {}): Promise<Door> {
   switch (name) {
     case 'http':
       return startApp(t, options);
+    case 'msw':
+      return startMsw(t, options);
   }
 }
 

@@ -1,0 +1,294 @@
+// npm run bench [-- --quick]
+//
+// Measures the sandbox against a bare Fastify server answering fixed envelopes of the same size (the ceiling),
+// with autocannon over loopback. Every server is a child process, as users run it; see bench/README.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { defaultMerchants } from '../src/index.js';
+import type { CeilingBodies } from './server.js';
+import { seededSnapshot } from './seed.js';
+
+const quick = process.argv.includes('--quick');
+/** Seconds of measurement per cell, after a warm-up that is thrown away. */
+const DURATION = quick ? 1 : 4;
+const WARMUP = quick ? 0.5 : 1;
+const CONNECTIONS = 10;
+const STARTS = 10;
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist/src/cli.js');
+const child = join(root, 'dist/bench/server.js');
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" (npm run bench does it)`);
+
+const merchant = defaultMerchants[0]!;
+const credentials = JSON.stringify({ imp_key: merchant.imp_key, imp_secret: merchant.imp_secret });
+// Approves: any card number but the scripted declines of fixtures/cards.json.
+const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
+const work = mkdtempSync(join(tmpdir(), 'iamport-bench-'));
+
+type Endpoint = 'getToken' | 'onetime' | 'again' | 'payment';
+const endpoints: Endpoint[] = ['getToken', 'onetime', 'again', 'payment'];
+interface Variant {
+  name: string;
+  store: 'memory' | 'file';
+  payments: number;
+}
+const variants: Variant[] = [0, 10_000, 100_000].flatMap((payments) =>
+  (['memory', 'file'] as const).map((store) => ({ name: `${store} ${payments}`, store, payments })),
+);
+
+interface Row {
+  endpoint: Endpoint;
+  server: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  problems: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+interface Running {
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts a child whose stdout (the pino log, as in CI) goes to a file, and waits for its "listening on" line. */
+async function startChild(args: string[], name: string): Promise<Running> {
+  const log = join(work, `${name.replace(/\W+/g, '-')}.log`);
+  const fd = openSync(log, 'w');
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', fd, 'inherit'] });
+  closeSync(fd);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}`);
+    const match = /listening on (http:\/\/\S+)/.exec(readFileSync(log, 'utf8'));
+    if (match) return { url: match[1]!, process: proc };
+    await sleep(20);
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`${name} did not start`);
+}
+
+async function stop(running: Running): Promise<void> {
+  if (running.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.process.once('exit', resolve));
+  running.process.kill('SIGKILL'); // the state of a cell is thrown away; no need to wait for a flush
+  await exited;
+}
+
+async function post(url: string, path: string, body: string, token?: string): Promise<any> {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  return res.json();
+}
+
+/** What a cell needs on a fresh server: a token, a billing key and a payment to look up. */
+async function prepare(url: string) {
+  const token = (await post(url, '/users/getToken', credentials)).response.access_token as string;
+  const issued = await post(
+    url,
+    '/subscribe/payments/onetime',
+    JSON.stringify({ ...card, merchant_uid: 'bench-issue', customer_uid: 'bench-customer', amount: 1000 }),
+    token,
+  );
+  if (issued.code !== 0) throw new Error(`cannot prepare: ${JSON.stringify(issued)}`);
+  return { token, impUid: issued.response.imp_uid as string };
+}
+
+let unique = 0;
+/** One autocannon request definition per endpoint; charges get a new merchant_uid on every request. */
+function request(endpoint: Endpoint, token: string, impUid: string): autocannon.Request {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  switch (endpoint) {
+    case 'getToken':
+      return { method: 'POST', path: '/users/getToken', headers: { 'content-type': 'application/json' }, body: credentials };
+    case 'onetime':
+      return {
+        method: 'POST',
+        path: '/subscribe/payments/onetime',
+        headers,
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...card, merchant_uid: `bench-o-${++unique}`, amount: 1000 }) }),
+      };
+    case 'again':
+      return {
+        method: 'POST',
+        path: '/subscribe/payments/again',
+        headers,
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ customer_uid: 'bench-customer', merchant_uid: `bench-a-${++unique}`, amount: 1000 }),
+        }),
+      };
+    case 'payment':
+      return { method: 'GET', path: `/payments/${impUid}`, headers };
+  }
+}
+
+async function load(url: string, req: autocannon.Request, seconds: number) {
+  let refused = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    // A whole-file flush of 100,000 payments takes seconds; a request may wait for two of them.
+    timeout: 60,
+    requests: [{ ...req, onResponse: (_status: number, body: string) => void (body.startsWith('{"code":0,') || refused++) }],
+  });
+  const problems = [
+    result.non2xx ? `${result.non2xx} non-2xx` : '',
+    result.errors ? `${result.errors} errors` : '',
+    result.timeouts ? `${result.timeouts} timeouts` : '',
+    refused ? `${refused} answers without code 0` : '',
+  ].filter(Boolean);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, problems: problems.join(', ') };
+}
+
+async function measure(url: string, endpoint: Endpoint, token: string, impUid: string, server: string): Promise<Row> {
+  await load(url, request(endpoint, token, impUid), WARMUP);
+  const r = await load(url, request(endpoint, token, impUid), DURATION);
+  const row = { endpoint, server, ...r };
+  process.stderr.write(`  ${endpoint.padEnd(8)} ${server.padEnd(14)} ${Math.round(r.rps)} req/s ${r.problems}\n`);
+  return row;
+}
+
+/** Data files in the core's snapshot format, written once; each file-store cell starts from a fresh copy. */
+function seedFile(payments: number): string {
+  const file = join(work, `seed-${payments}.json`);
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(seededSnapshot(payments, merchant.code, merchant.settle.default_mid)));
+  return file;
+}
+
+async function startSandbox(variant: Variant, cell: string): Promise<Running> {
+  const flags = ['--port', '0', '--seed', '1'];
+  if (variant.store === 'memory') {
+    return startChild([child, 'sandbox', '--payments', String(variant.payments), '--', ...flags], cell);
+  }
+  const data = join(work, 'data.json');
+  rmSync(data, { force: true });
+  if (variant.payments > 0) copyFileSync(seedFile(variant.payments), data);
+  return startChild([child, 'sandbox', '--', ...flags, '--data', data], cell);
+}
+
+/** Milliseconds from spawning `node dist/src/cli.js` to its first successful getToken. */
+async function startupTime(extra: string[]): Promise<number> {
+  const port = await freePort();
+  const began = performance.now();
+  const proc = spawn(process.execPath, [cli, '--port', String(port), '--log-level', 'warn', ...extra], { stdio: 'ignore' });
+  try {
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`cli exited with ${proc.exitCode}`);
+      try {
+        const body = await post(`http://127.0.0.1:${port}`, '/users/getToken', credentials);
+        if (body.code === 0) return performance.now() - began;
+      } catch {
+        // not listening yet
+      }
+      await sleep(2);
+    }
+  } finally {
+    proc.kill('SIGKILL');
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const began = Date.now();
+  process.stderr.write(`bench: ${DURATION}s per cell after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}\n`);
+
+  // The ceiling answers exactly what the sandbox answers, byte for byte in size.
+  const sample = await startSandbox(variants[0]!, 'sample');
+  const { token, impUid } = await prepare(sample.url);
+  const text = async (path: string, init: RequestInit) => (await fetch(sample.url + path, init)).text();
+  const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const bodies: CeilingBodies = {
+    getToken: await text('/users/getToken', { method: 'POST', headers: { 'content-type': 'application/json' }, body: credentials }),
+    onetime: await text('/subscribe/payments/onetime', {
+      method: 'POST', headers: auth, body: JSON.stringify({ ...card, merchant_uid: 'sample-o', amount: 1000 }),
+    }),
+    again: await text('/subscribe/payments/again', {
+      method: 'POST', headers: auth, body: JSON.stringify({ customer_uid: 'bench-customer', merchant_uid: 'sample-a', amount: 1000 }),
+    }),
+    payment: await text(`/payments/${impUid}`, { headers: auth }),
+  };
+  await stop(sample);
+  const bodiesFile = join(work, 'ceiling.json');
+  writeFileSync(bodiesFile, JSON.stringify(bodies));
+
+  const rows: Row[] = [];
+  const ceiling = await startChild([child, 'ceiling', bodiesFile], 'ceiling');
+  for (const endpoint of endpoints) rows.push(await measure(ceiling.url, endpoint, token, impUid, 'ceiling'));
+  await stop(ceiling);
+
+  for (const variant of variants) {
+    for (const endpoint of endpoints) {
+      // A fresh server per cell: charges add payments, so a shared one would drift away from the variant's size.
+      const server = await startSandbox(variant, `${variant.name} ${endpoint}`);
+      const prepared = await prepare(server.url);
+      rows.push(await measure(server.url, endpoint, prepared.token, prepared.impUid, variant.name));
+      await stop(server);
+    }
+  }
+
+  const starts: number[] = [];
+  for (let i = 0; i < STARTS; i++) starts.push(await startupTime([]));
+  const fileStarts: number[] = [];
+  const big = join(work, 'startup.json');
+  copyFileSync(seedFile(100_000), big);
+  for (let i = 0; i < (quick ? 1 : 3); i++) fileStarts.push(await startupTime(['--data', big]));
+
+  printTable(rows);
+  console.log();
+  console.log(`start-up to first getToken (memory store): median ${median(starts).toFixed(0)} ms of ${STARTS} ` +
+    `(min ${Math.min(...starts).toFixed(0)}, max ${Math.max(...starts).toFixed(0)}); target < 500 ms`);
+  console.log(`start-up to first getToken (file store, 100,000 payments): median ${median(fileStarts).toFixed(0)} ms of ${fileStarts.length}`);
+  console.log(`\n${DURATION}s per cell, ${CONNECTIONS} connections, node ${process.version}, total ${Math.round((Date.now() - began) / 1000)} s`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+function printTable(rows: Row[]) {
+  const find = (endpoint: Endpoint, server: string) => rows.find((r) => r.endpoint === endpoint && r.server === server);
+  const lines = [
+    ['endpoint', 'server', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling', 'of empty store', 'problems'],
+    ...rows.map((r) => {
+      const ceiling = find(r.endpoint, 'ceiling')!;
+      const empty = find(r.endpoint, r.server.replace(/\d+$/, '0'));
+      const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+      return [
+        r.endpoint,
+        r.server,
+        Math.round(r.rps).toString(),
+        r.p50.toString(),
+        r.p99.toString(),
+        r.server === 'ceiling' ? '' : pct(r.rps / ceiling.rps),
+        r.server === 'ceiling' || !empty || empty === r ? '' : pct(r.rps / empty.rps),
+        r.problems,
+      ];
+    }),
+  ];
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  const format = (l: string[]) => `| ${l.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  console.log(format(lines[0]!));
+  console.log(`| ${widths.map((w, i) => (i >= 2 && i <= 6 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ')} |`);
+  for (const l of lines.slice(1)) console.log(format(l));
+}
+
+await main();

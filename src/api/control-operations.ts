@@ -1,0 +1,314 @@
+import Type from 'typebox';
+import {
+  AdvanceBodySchema,
+  ClockSchema,
+  ControlBillingKeysSchema,
+  ControlPaymentsSchema,
+  DeliveryParamsSchema,
+  DoneSchema,
+  FaultBodySchema,
+  FaultParamsSchema,
+  FaultSchema,
+  FreezeBodySchema,
+  ImportResultSchema,
+  MerchantCodeParamsSchema,
+  MerchantFilterQuerySchema,
+  OutcomeBodySchema,
+  OutcomeSchema,
+  ResetBodySchema,
+  ResetResultSchema,
+  SetClockBodySchema,
+  SnapshotSchema,
+  WebhookConfigBodySchema,
+  WebhookConfigSchema,
+  WebhookDeliverySchema,
+} from '../contract/control.js';
+import { ScheduleResultSchema } from '../contract/schedule.js';
+import { ok } from '../core/answer.js';
+import { toUnixSeconds } from '../core/clock.js';
+import { errors } from '../core/errors.js';
+import type { Sandbox } from '../core/sandbox.js';
+import { CONTROL_TAG } from './faults.js';
+import { open, type Operation } from './operation.js';
+
+// The sandbox control API: everything a test needs to steer the sandbox, under /sandbox/... and its own tag.
+// Each operation is a thin call of a Sandbox method, so code holding the sandbox (the msw handlers) can do the
+// same without HTTP. Mounted unless the server runs with --no-control (IAMPORT_SANDBOX_CONTROL=0).
+
+const tags = [CONTROL_TAG];
+const SECOND = 1000;
+
+/** A merchant code named in a request must be configured; an unknown one would silently match nothing. */
+function knownMerchant(sandbox: Sandbox, code: string | undefined): string | undefined {
+  if (code !== undefined && !sandbox.merchants.get(code)) throw errors.unknownMerchant(code);
+  return code;
+}
+
+function clockOf(sandbox: Sandbox) {
+  const now = sandbox.clock.now();
+  return ok({ now, now_unix: toUnixSeconds(now), iso: new Date(now).toISOString(), frozen: sandbox.clock.frozen });
+}
+
+export const controlOperations: Operation[] = [
+  open({
+    method: 'POST',
+    path: '/sandbox/reset',
+    operationId: 'sandboxReset',
+    summary: 'Forget everything, or everything of one merchant (scripted outcomes too; faults only with everything)',
+    tags,
+    body: ResetBodySchema,
+    response: ResetResultSchema,
+    statuses: [400, 404],
+    run: async (sandbox, { body }) => {
+      const merchant = knownMerchant(sandbox, body.merchant);
+      await sandbox.reset(merchant);
+      return ok({ reset: merchant ?? 'all' });
+    },
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/state',
+    operationId: 'sandboxExport',
+    summary: 'The whole state as JSON (the format PUT /sandbox/state and the --data file take)',
+    tags,
+    response: SnapshotSchema,
+    statuses: [],
+    run: (sandbox) => ok(sandbox.export()),
+  }),
+  open({
+    method: 'PUT',
+    path: '/sandbox/state',
+    operationId: 'sandboxImport',
+    summary: 'Replace the whole state with an exported one',
+    tags,
+    body: SnapshotSchema,
+    response: ImportResultSchema,
+    statuses: [400],
+    run: async (sandbox, { body }) => {
+      await sandbox.import(body);
+      const snapshot = sandbox.export();
+      return ok({ payments: snapshot.payments.length, billing_keys: snapshot.billing_keys.length, schedules: snapshot.schedules?.length ?? 0 });
+    },
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/payments',
+    operationId: 'sandboxListPayments',
+    summary: 'Every payment (of one merchant or all), oldest first',
+    tags,
+    querystring: MerchantFilterQuerySchema,
+    response: ControlPaymentsSchema,
+    statuses: [400, 404],
+    run: (sandbox, { query }) => ok(sandbox.listPayments(knownMerchant(sandbox, query.merchant))),
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/billing-keys',
+    operationId: 'sandboxListBillingKeys',
+    summary: 'Every billing key (of one merchant or all)',
+    tags,
+    querystring: MerchantFilterQuerySchema,
+    response: ControlBillingKeysSchema,
+    statuses: [400, 404],
+    run: (sandbox, { query }) => ok(sandbox.listBillingKeys(knownMerchant(sandbox, query.merchant))),
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/schedules',
+    operationId: 'sandboxListSchedules',
+    summary: 'Every scheduled payment (of one merchant or all), by schedule_at',
+    tags,
+    querystring: MerchantFilterQuerySchema,
+    response: Type.Array(ScheduleResultSchema),
+    statuses: [400, 404],
+    run: (sandbox, { query }) => ok(sandbox.schedules.list(knownMerchant(sandbox, query.merchant))),
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/webhooks',
+    operationId: 'sandboxListWebhooks',
+    summary: 'Every webhook delivery with each attempt (URL, body, status, error, time), oldest first',
+    tags,
+    querystring: MerchantFilterQuerySchema,
+    response: Type.Array(WebhookDeliverySchema),
+    statuses: [400, 404],
+    run: (sandbox, { query }) => ok(sandbox.webhooks.list(knownMerchant(sandbox, query.merchant))),
+  }),
+  open({
+    method: 'POST',
+    path: '/sandbox/webhooks/:id/resend',
+    operationId: 'sandboxResendWebhook',
+    summary: 'Send a logged delivery once more, now; answers after the attempt',
+    tags,
+    params: DeliveryParamsSchema,
+    response: WebhookDeliverySchema,
+    statuses: [404],
+    run: async (sandbox, { params }) => ok(await sandbox.webhooks.resend(params.id)),
+  }),
+  open({
+    method: 'PUT',
+    path: '/sandbox/merchants/:code/webhook',
+    operationId: 'sandboxSetWebhook',
+    summary: "Set a merchant's Notification URL, content type and retry setting (until the process ends)",
+    tags,
+    params: MerchantCodeParamsSchema,
+    body: WebhookConfigBodySchema,
+    response: WebhookConfigSchema,
+    statuses: [400, 404],
+    run: (sandbox, { params, body }) =>
+      ok(sandbox.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/clock',
+    operationId: 'sandboxClock',
+    summary: 'Sandbox time and whether it is frozen',
+    tags,
+    response: ClockSchema,
+    statuses: [],
+    run: (sandbox) => clockOf(sandbox),
+  }),
+  open({
+    method: 'POST',
+    path: '/sandbox/clock/freeze',
+    operationId: 'sandboxFreezeClock',
+    summary: 'Stop time (at `at`, or now): it then moves only through this API',
+    tags,
+    body: FreezeBodySchema,
+    response: ClockSchema,
+    statuses: [400],
+    run: (sandbox, { body }) => {
+      sandbox.freeze(body.at === undefined ? undefined : body.at * SECOND);
+      return clockOf(sandbox);
+    },
+  }),
+  open({
+    method: 'POST',
+    path: '/sandbox/clock/resume',
+    operationId: 'sandboxResumeClock',
+    summary: 'Let time run again from the current sandbox time',
+    tags,
+    response: ClockSchema,
+    statuses: [],
+    run: (sandbox) => {
+      sandbox.resume();
+      return clockOf(sandbox);
+    },
+  }),
+  open({
+    method: 'POST',
+    path: '/sandbox/clock/set',
+    operationId: 'sandboxSetClock',
+    summary: 'Set the time; a jump forward runs every schedule and webhook retry due on the way',
+    tags,
+    body: SetClockBodySchema,
+    response: ClockSchema,
+    statuses: [400],
+    run: async (sandbox, { body }) => {
+      await sandbox.setTime(body.at * SECOND);
+      return clockOf(sandbox);
+    },
+  }),
+  open({
+    method: 'POST',
+    path: '/sandbox/clock/advance',
+    operationId: 'sandboxAdvanceClock',
+    summary: 'Move time forward, running every schedule and webhook retry due on the way, in order',
+    tags,
+    body: AdvanceBodySchema,
+    response: ClockSchema,
+    statuses: [400],
+    run: async (sandbox, { body }) => {
+      const { seconds = 0, minutes = 0, hours = 0, days = 0 } = body;
+      await sandbox.advance((((days * 24 + hours) * 60 + minutes) * 60 + seconds) * SECOND);
+      return clockOf(sandbox);
+    },
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/outcomes',
+    operationId: 'sandboxListOutcomes',
+    summary: 'Scripted charge outcomes still queued',
+    tags,
+    response: Type.Array(OutcomeSchema),
+    statuses: [],
+    run: (sandbox) => ok(sandbox.outcomes.list()),
+  }),
+  open({
+    method: 'POST',
+    path: '/sandbox/outcomes',
+    operationId: 'sandboxScriptOutcome',
+    summary: 'Script the next N charges of a customer_uid or card: approve, decline (with a reason code) or PG unreachable',
+    tags,
+    body: OutcomeBodySchema,
+    response: OutcomeSchema,
+    statuses: [400, 404],
+    run: (sandbox, { body }) => {
+      knownMerchant(sandbox, body.merchant);
+      return ok(sandbox.outcomes.add(body));
+    },
+  }),
+  open({
+    method: 'DELETE',
+    path: '/sandbox/outcomes',
+    operationId: 'sandboxClearOutcomes',
+    summary: 'Forget scripted outcomes (of one merchant, or all)',
+    tags,
+    querystring: MerchantFilterQuerySchema,
+    response: DoneSchema,
+    statuses: [400, 404],
+    run: (sandbox, { query }) => {
+      sandbox.outcomes.clear(knownMerchant(sandbox, query.merchant));
+      return ok({ done: true as const });
+    },
+  }),
+  open({
+    method: 'GET',
+    path: '/sandbox/faults',
+    operationId: 'sandboxListFaults',
+    summary: 'Injected faults per operation',
+    tags,
+    response: Type.Array(FaultSchema),
+    statuses: [],
+    run: (sandbox) => ok(sandbox.faults.list()),
+  }),
+  open({
+    method: 'PUT',
+    path: '/sandbox/faults/:operation',
+    operationId: 'sandboxSetFault',
+    summary: 'Inject faults into one vendor operation (or `*`): added latency, a seeded rate of 5xx or dropped connections',
+    tags,
+    params: FaultParamsSchema,
+    body: FaultBodySchema,
+    response: FaultSchema,
+    statuses: [400],
+    run: (sandbox, { params, body }) => ok(sandbox.faults.set(params.operation, body)),
+  }),
+  open({
+    method: 'DELETE',
+    path: '/sandbox/faults/:operation',
+    operationId: 'sandboxClearFault',
+    summary: 'Remove the faults of one operation',
+    tags,
+    params: FaultParamsSchema,
+    response: DoneSchema,
+    statuses: [400],
+    run: (sandbox, { params }) => {
+      sandbox.faults.clear(params.operation);
+      return ok({ done: true as const });
+    },
+  }),
+  open({
+    method: 'DELETE',
+    path: '/sandbox/faults',
+    operationId: 'sandboxClearFaults',
+    summary: 'Remove every injected fault',
+    tags,
+    response: DoneSchema,
+    statuses: [],
+    run: (sandbox) => {
+      sandbox.faults.clear();
+      return ok({ done: true as const });
+    },
+  }),
+];

@@ -1,0 +1,131 @@
+import Type from 'typebox';
+import { CustomerSchema } from './customer.js';
+import { Nullable, UnixTime } from './common.js';
+import { PaymentSchema } from './payment.js';
+
+// The sandbox control API (`/sandbox/...`): shapes of what a test sends to steer the sandbox and what it reads back.
+
+const merchantCode = (description = 'merchant code (imp + 8 digits)') => Type.String({ pattern: '^imp[0-9]{8}$', description });
+const MerchantCode = merchantCode();
+const OfMerchant = Type.Object({ merchant: Type.String() });
+
+export const MerchantFilterQuerySchema = Type.Object({ merchant: Type.Optional(MerchantCode) });
+export const ResetBodySchema = Type.Object({
+  merchant: Type.Optional(merchantCode('forget only this merchant; everything when absent')),
+});
+export const ResetResultSchema = Type.Object({ reset: Type.String({ description: '`all` or the merchant code' }) });
+
+/** The export/import format (the same JSON the file store keeps). */
+export const SnapshotSchema = Type.Object(
+  {
+    version: Type.Literal(1),
+    seq: Type.Integer({ minimum: 0 }),
+    tokens: Type.Array(Type.Unknown()),
+    payments: Type.Array(Type.Unknown()),
+    billing_keys: Type.Array(Type.Unknown()),
+    schedules: Type.Optional(Type.Array(Type.Unknown())),
+    webhook_deliveries: Type.Optional(Type.Array(Type.Unknown())),
+  },
+  { additionalProperties: true },
+);
+export const ImportResultSchema = Type.Object({ payments: Type.Integer(), billing_keys: Type.Integer(), schedules: Type.Integer() });
+
+export const ControlPaymentsSchema = Type.Array(Type.Intersect([OfMerchant, PaymentSchema]));
+export const ControlBillingKeysSchema = Type.Array(Type.Intersect([OfMerchant, CustomerSchema]));
+
+export const ClockSchema = Type.Object({
+  now: Type.Integer({ description: 'sandbox time, UNIX milliseconds' }),
+  now_unix: UnixTime,
+  iso: Type.String({ description: 'sandbox time, ISO 8601 (UTC)' }),
+  frozen: Type.Boolean(),
+});
+const at = (description = 'UNIX timestamp (seconds), as the vendor API counts time') => Type.Integer({ minimum: 0, description });
+export const FreezeBodySchema = Type.Object({ at: Type.Optional(at('UNIX seconds to freeze at; now when absent')) });
+export const SetClockBodySchema = Type.Object({ at: at() });
+const Span = (unit: string) => Type.Optional(Type.Integer({ minimum: 0, description: unit }));
+export const AdvanceBodySchema = Type.Object({
+  seconds: Span('seconds to add'),
+  minutes: Span('minutes to add'),
+  hours: Span('hours to add'),
+  days: Span('days to add'),
+});
+
+export const WebhookConfigBodySchema = Type.Object({
+  url: Nullable(Type.String({ maxLength: 2048, description: 'Notification URL; null sends nothing unless a request names notice_url' })),
+  content_type: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('form')], { default: 'json' })),
+  retry: Type.Optional(Type.Boolean({ default: false, description: 'up to 5 retries one minute apart after a network error or 5xx' })),
+});
+export const WebhookConfigSchema = Type.Object({
+  url: Nullable(Type.String()),
+  content_type: Type.Union([Type.Literal('json'), Type.Literal('form')]),
+  retry: Type.Boolean(),
+});
+export const MerchantCodeParamsSchema = Type.Object({ code: MerchantCode });
+
+const WebhookStatusSchema = Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('ready'), Type.Literal('cancelled')]);
+export const WebhookDeliverySchema = Type.Object({
+  id: Type.String(),
+  merchant: Type.String(),
+  seq: Type.Integer(),
+  url: Type.String(),
+  content_type: Type.Union([Type.Literal('json'), Type.Literal('form')]),
+  body: Type.Object({
+    imp_uid: Type.String(),
+    merchant_uid: Type.String(),
+    status: WebhookStatusSchema,
+    cancellation_id: Type.Optional(Type.String()),
+  }),
+  retry: Type.Boolean(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
+  next_attempt_at: Nullable(UnixTime),
+  attempts: Type.Array(
+    Type.Object({
+      at: UnixTime,
+      url: Type.String(),
+      trigger: Type.Union([Type.Literal('event'), Type.Literal('retry'), Type.Literal('resend')]),
+      status: Nullable(Type.Integer()),
+      error: Nullable(Type.String()),
+    }),
+  ),
+});
+export const DeliveryParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const ResultSchema = Type.Union([Type.Literal('approve'), Type.Literal('decline'), Type.Literal('unreachable')]);
+export const OutcomeBodySchema = Type.Object({
+  merchant: Type.Optional(merchantCode('only this merchant\'s charges; every merchant\'s when absent')),
+  customer_uid: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  card: Type.Optional(Type.String({ minLength: 4, maxLength: 32, description: 'full or masked card number, or its last 4 digits' })),
+  result: ResultSchema,
+  reason: Type.Optional(Type.String({ maxLength: 64, description: 'decline reason code of fixtures/cards.json (decline only)' })),
+  times: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+});
+export const OutcomeSchema = Type.Object({
+  id: Type.String(),
+  merchant: Nullable(Type.String()),
+  customer_uid: Nullable(Type.String()),
+  card: Nullable(Type.String()),
+  result: ResultSchema,
+  reason: Nullable(Type.String()),
+  remaining: Type.Integer(),
+});
+
+export const FaultParamsSchema = Type.Object({
+  operation: Type.String({ minLength: 1, maxLength: 64, description: 'a vendor operationId (`again`, `getToken`…) or `*`' }),
+});
+const Rate = Type.Optional(Type.Number({ minimum: 0, maximum: 1 }));
+export const FaultBodySchema = Type.Object({
+  latency_ms: Type.Optional(Type.Integer({ minimum: 0, maximum: 120_000 })),
+  error_rate: Rate,
+  error_status: Type.Optional(Type.Integer({ minimum: 500, maximum: 599 })),
+  drop_rate: Rate,
+  seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+});
+export const FaultSchema = Type.Object({
+  operation: Type.String(),
+  latency_ms: Type.Integer(),
+  error_rate: Type.Number(),
+  error_status: Type.Integer(),
+  drop_rate: Type.Number(),
+  seed: Type.Integer(),
+});
+export const DoneSchema = Type.Object({ done: Type.Literal(true) });

@@ -1,0 +1,25 @@
+import Type, { type Static } from 'typebox';
+import { Nullable } from './common.js';
+
+// POST/PUT/GET /payments/prepare (reference §3.6, §4.15): the amount a payment-window request must ask for.
+
+const MerchantUid = Type.String({ minLength: 1, maxLength: 40, description: '고객사 주문번호' });
+
+export const PrepareBodySchema = Type.Object({
+  merchant_uid: MerchantUid,
+  amount: Type.Number({ minimum: 0, description: '결제예정금액' }),
+  currency: Type.Optional(
+    Nullable(Type.String({ maxLength: 8, description: '결제예정통화 (KRW, USD, …); null or absent: the currency is not checked' })),
+  ),
+});
+export type PrepareBody = Static<typeof PrepareBodySchema>;
+
+/** The vendor's PaymentPrepareAnnotation. */
+export const PaymentPrepareSchema = Type.Object({
+  merchant_uid: Type.String(),
+  amount: Type.Number(),
+  currency: Nullable(Type.String()),
+});
+export type PaymentPrepare = Static<typeof PaymentPrepareSchema>;
+
+export const PrepareParamsSchema = Type.Object({ merchant_uid: MerchantUid });

@@ -1,0 +1,211 @@
+import type { Merchant, SettleMid } from './merchants.js';
+import type { PaymentPrepare } from '../contract/prepare.js';
+
+// The Settle rules IMP.request_pay applies before the window opens (reference §6.4, §5.4, §4.15; the guide in
+// shared/seeds). A refusal reaches the page through the callback or m_redirect_url as error_code/error_msg.
+
+export type PayMethod = 'card' | 'trans' | 'vbank' | 'phone';
+const PAY_METHODS: readonly string[] = ['card', 'trans', 'vbank', 'phone'];
+
+/** A request that passed every rule: what the window payment is made from. */
+export interface WindowOrder {
+  mid: SettleMid;
+  pay_method: PayMethod;
+  merchant_uid: string;
+  amount: number;
+  currency: string;
+  name: string | null;
+  buyer_name: string | null;
+  buyer_email: string | null;
+  buyer_tel: string;
+  buyer_addr: string | null;
+  buyer_postcode: string | null;
+  custom_data: string | null;
+  company: string | null;
+  notice_url: string | null;
+  m_redirect_url: string | null;
+  /** `vbank_due` as UNIX seconds; 0 when not given. */
+  vbank_due: number;
+}
+
+export interface WindowRefusal {
+  error_code: string;
+  error_msg: string;
+}
+
+/** What the rules need to know besides the request. */
+export interface RequestContext {
+  now: number;
+  /** Whether the merchant_uid was paid before (even if cancelled since). */
+  paid: boolean;
+  prepared: PaymentPrepare | null;
+}
+
+// F1002 is the vendor's (reference §5.4). The vendor documents no codes for the other pre-checks
+// ("현재 정리된 체계는 없음"), so those codes and messages are the sandbox's own.
+const refuse = (error_code: string, error_msg: string): WindowRefusal => ({ error_code, error_msg });
+export const refusals = {
+  alreadyPaid: () => refuse('F1002', '이미 결제가 이루어진 거래건입니다.'),
+  merchant: (code: string) => refuse('SANDBOX_MERCHANT', `가맹점 식별코드를 찾을 수 없습니다: ${code} (IMP.init에 전달한 값)`),
+  pg: (pg: string) => refuse('SANDBOX_PG', `PG 설정을 찾을 수 없습니다: ${pg} (settle 또는 settle.{상점아이디})`),
+  payMethod: (value: string) =>
+    refuse('SANDBOX_PARAM', `헥토파이낸셜(settle)에서 지원하지 않는 결제수단입니다: ${value} (card, trans, vbank, phone)`),
+  missing: (name: string, why: string) => refuse('SANDBOX_PARAM', `${name} 파라미터는 필수입니다 (${why}).`),
+  invalid: (name: string, why: string) => refuse('SANDBOX_PARAM', `${name} 파라미터의 값이 올바르지 않습니다: ${why}`),
+  billingKey: () =>
+    refuse(
+      'SANDBOX_BILLING_KEY',
+      '헥토파이낸셜(settle)은 결제창을 통한 빌링키 발급을 지원하지 않습니다. ' +
+        'REST API POST /subscribe/payments/onetime 요청에 customer_uid를 지정하여 빌링키를 발급하세요.',
+    ),
+  preparedAmount: (prepared: number, requested: number) =>
+    refuse('SANDBOX_PREPARE', `사전등록된 결제금액(${prepared})과 요청 결제금액(${requested})이 일치하지 않습니다.`),
+  preparedCurrency: (prepared: string, requested: string) =>
+    refuse('SANDBOX_PREPARE', `사전등록된 통화(${prepared})와 요청 통화(${requested})가 일치하지 않습니다.`),
+};
+
+type Params = Record<string, unknown>;
+
+/** Text parameters may arrive as numbers (a phone number written as one); anything else is not text. */
+function text(params: Params, name: string): string | null | WindowRefusal {
+  const value = params[name];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return refusals.invalid(name, '문자열이어야 합니다.');
+}
+
+export const isRefusal = (value: unknown): value is WindowRefusal =>
+  typeof value === 'object' && value !== null && 'error_code' in value;
+
+/**
+ * `pg` is `settle` or `settle.{MID}` with a MID of this merchant. Both kinds of MID open the window, so a merchant
+ * contracted only for key-in can still try the window; bare `settle` (or no `pg`) prefers the merchant's window MID.
+ */
+function resolveWindowMid(merchant: Merchant, pg: string | null): SettleMid | WindowRefusal {
+  const [provider, mid, ...rest] = (pg ?? 'settle').split('.');
+  if (provider !== 'settle' || rest.length > 0) return refusals.pg(pg ?? '');
+  const mids = merchant.settle.mids;
+  const found = mid
+    ? mids.find((m) => m.mid === mid)
+    : (mids.find((m) => m.kind === 'window') ?? mids.find((m) => m.mid === merchant.settle.default_mid));
+  return found ?? refusals.pg(pg ?? '');
+}
+
+const KST_OFFSET_S = 9 * 3600;
+
+/** `YYYYMMDD` (the end of that day) or `YYYYMMDDhhmm`, Korean time, as UNIX seconds; null when malformed. */
+export function parseVbankDue(value: string): number | null {
+  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?$/.exec(value);
+  if (!match || (match[4] === undefined) !== (match[5] === undefined)) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [hour, minute, second] = match[4] === undefined ? [23, 59, 59] : [Number(match[4]), Number(match[5]), 0];
+  if (hour > 23 || minute > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.getTime() / 1000 - KST_OFFSET_S;
+}
+
+export function redirectUrl(value: string | null): string | null | WindowRefusal {
+  if (value === null) return null;
+  try {
+    const url = new URL(value);
+    // Only web addresses: the browser is sent there with the result.
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // falls through to the refusal
+  }
+  return refusals.invalid('m_redirect_url', 'http(s) 주소여야 합니다.');
+}
+
+/** Applies every rule in the order the window meets them; the first one broken is the answer. */
+export function checkRequest(merchant: Merchant, params: Params, context: RequestContext): WindowOrder | WindowRefusal {
+  const fields: Record<string, string | null> = {};
+  for (const name of [
+    'pg',
+    'pay_method',
+    'merchant_uid',
+    'name',
+    'currency',
+    'buyer_name',
+    'buyer_email',
+    'buyer_tel',
+    'buyer_addr',
+    'buyer_postcode',
+    'company',
+    'company_en',
+    'notice_url',
+    'm_redirect_url',
+    'vbank_due',
+    'customer_uid',
+  ]) {
+    const value = text(params, name);
+    if (isRefusal(value)) return value;
+    fields[name] = value;
+  }
+
+  const mid = resolveWindowMid(merchant, fields['pg']!);
+  if (isRefusal(mid)) return mid;
+  // The SDK's default pay method is card.
+  const payMethod = fields['pay_method'] ?? 'card';
+  if (!PAY_METHODS.includes(payMethod)) return refusals.payMethod(payMethod);
+
+  const merchantUid = fields['merchant_uid'];
+  if (!merchantUid) return refusals.missing('merchant_uid', '고객사 주문번호');
+  if (merchantUid.length > 40) return refusals.invalid('merchant_uid', '40자 이하여야 합니다.');
+  if (fields['name'] && fields['name'].length > 40) return refusals.invalid('name', '40자 이하여야 합니다.');
+
+  const amount = params['amount'];
+  if (typeof amount === 'string') return refusals.invalid('amount', '문자열이 아닌 숫자로 전달해야 합니다.');
+  if (typeof amount !== 'number') return refusals.missing('amount', '결제금액');
+  if (!Number.isInteger(amount) || amount <= 0) return refusals.invalid('amount', '1 이상의 정수여야 합니다.');
+  const currency = fields['currency'] ?? 'KRW';
+  if (currency !== 'KRW') return refusals.invalid('currency', '헥토파이낸셜(settle)은 KRW만 지원합니다.');
+
+  const buyerTel = fields['buyer_tel'];
+  if (!buyerTel) return refusals.missing('buyer_tel', '헥토파이낸셜 결제창은 구매자 연락처가 필수입니다');
+  if ((payMethod === 'vbank' || payMethod === 'phone') && !fields['company']) {
+    return refusals.missing('company', '가상계좌·휴대폰 결제는 회사명이 필수입니다');
+  }
+  if (payMethod === 'phone' && !fields['name']) return refusals.missing('name', '휴대폰 결제는 주문명이 필수입니다');
+  if (payMethod === 'phone' && !fields['company_en']) {
+    return refusals.missing('company_en', '휴대폰 결제는 영문 회사명이 필수입니다');
+  }
+  if (fields['customer_uid']) return refusals.billingKey();
+
+  const mRedirectUrl = redirectUrl(fields['m_redirect_url']!);
+  if (isRefusal(mRedirectUrl)) return mRedirectUrl;
+  let vbankDue = 0;
+  if (payMethod === 'vbank' && fields['vbank_due']) {
+    const due = parseVbankDue(fields['vbank_due']);
+    if (due === null) return refusals.invalid('vbank_due', 'YYYYMMDD 또는 YYYYMMDDhhmm 형식이어야 합니다.');
+    if (due * 1000 <= context.now) return refusals.invalid('vbank_due', '입금기한이 이미 지났습니다.');
+    vbankDue = due;
+  }
+
+  if (context.paid) return refusals.alreadyPaid();
+  const { prepared } = context;
+  if (prepared && prepared.amount !== amount) return refusals.preparedAmount(prepared.amount, amount);
+  if (prepared?.currency && prepared.currency !== currency) return refusals.preparedCurrency(prepared.currency, currency);
+
+  const customData = params['custom_data'];
+  return {
+    mid,
+    pay_method: payMethod as PayMethod,
+    merchant_uid: merchantUid,
+    amount,
+    currency,
+    name: fields['name']!,
+    buyer_name: fields['buyer_name']!,
+    buyer_email: fields['buyer_email']!,
+    buyer_tel: buyerTel,
+    buyer_addr: fields['buyer_addr']!,
+    buyer_postcode: fields['buyer_postcode']!,
+    // An object is kept as the JSON text the vendor shows.
+    custom_data: customData === undefined || customData === null ? null : typeof customData === 'string' ? customData : JSON.stringify(customData),
+    company: fields['company']!,
+    notice_url: fields['notice_url']!,
+    m_redirect_url: mRedirectUrl,
+    vbank_due: vbankDue,
+  };
+}

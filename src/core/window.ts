@@ -1,0 +1,317 @@
+import type { Payment } from '../contract/payment.js';
+import { ok, type Answer } from './answer.js';
+import { BANKS, bankOf, type Bank } from './banks.js';
+import { toUnixSeconds } from './clock.js';
+import type { Core } from './context.js';
+import { declineMessage } from './declines.js';
+import { errors } from './errors.js';
+import type { Merchant } from './merchants.js';
+import type { Prepares } from './prepare.js';
+import { blankPayment, copy, type PaymentRecord } from './records.js';
+import { kstStamp } from './settle-rules.js';
+import type { TimedTask } from './timeline.js';
+import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
+import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
+
+/** What the stand-in SDK sends when `IMP.request_pay` is called. */
+export interface WindowRequest {
+  /** The code given to `IMP.init` (or `IMP.agency`). */
+  merchant_code: string;
+  /** request_pay's first argument, untouched: the rules check its types themselves. */
+  params: Record<string, unknown>;
+  user_agent: string | null;
+}
+
+export interface WindowOpening {
+  /** `popup` answers through the callback; `redirect` (m_redirect_url given) sends the whole page. */
+  mode: 'popup' | 'redirect';
+  /** The checkout page (a path on the sandbox) when the window opens; null when the request was refused. */
+  checkout_path: string | null;
+  /** The refusal as the callback receives it; null when the window opens. */
+  rsp: WindowRsp | null;
+  /** Redirect mode: m_redirect_url with the refusal in its query; otherwise null. */
+  redirect_url: string | null;
+}
+
+/** How a window ended: the callback's rsp and, in redirect mode, where the browser goes. */
+export interface WindowResult {
+  rsp: WindowRsp;
+  redirect_url: string | null;
+}
+
+/** What the user picked on the checkout page before approving. */
+export interface ApproveChoice {
+  card_number?: string | undefined;
+  card_quota?: number | undefined;
+  bank_code?: string | undefined;
+}
+
+/** Everything the checkout page shows. */
+export interface CheckoutView {
+  payment: Payment;
+  merchant_name: string;
+  mode: 'popup' | 'redirect';
+  /** False once approved, cancelled or declined: the page then only says so. */
+  open: boolean;
+  reasons: { code: string; label: string }[];
+  banks: readonly Bank[];
+}
+
+/** The card the checkout approves with when the user types none: a BC card that never declines. */
+export const DEFAULT_WINDOW_CARD = '9410-1234-5678-1234';
+/** A virtual account without `vbank_due` is open until the end of the 7th day (Korean time). */
+const DEFAULT_VBANK_DAYS = 7;
+const KST_OFFSET_S = 9 * 3600;
+const DAY_S = 24 * 3600;
+
+// The vendor's wording for a user who closes the window is common to many PGs but not recorded for Settle;
+// the codes are the sandbox's own.
+const USER_CANCEL: WindowRefusal = { error_code: 'SANDBOX_USER_CANCEL', error_msg: '사용자가 결제를 취소하셨습니다' };
+const VBANK_EXPIRED = '가상계좌 입금기한이 만료되었습니다.';
+
+/**
+ * The Settle payment window (reference §9, §6.4): request_pay's checks, the window payment (`imp_` + 12 digits)
+ * it creates in `ready`, the user's approve / cancel / decline, and the virtual account's deposit or expiry.
+ * Expiry is a timed task, so advancing the sandbox clock past `vbank_date` expires the account.
+ */
+export class PaymentWindow implements TimedTask {
+  constructor(
+    private readonly core: Core,
+    private readonly prepares: Prepares,
+  ) {}
+
+  async open(request: WindowRequest): Promise<Answer<WindowOpening>> {
+    const { params } = request;
+    const merchantUid = typeof params['merchant_uid'] === 'string' ? params['merchant_uid'] : '';
+    const target = redirectUrl(typeof params['m_redirect_url'] === 'string' && params['m_redirect_url'] ? params['m_redirect_url'] : null);
+    const mRedirectUrl = typeof target === 'string' ? target : null;
+    const refuse = (refusal: WindowRefusal): Answer<WindowOpening> => {
+      const rsp = refusedRsp(merchantUid, `req_${this.core.random.digits(13)}`, refusal);
+      return ok({ mode: mRedirectUrl ? 'redirect' : 'popup', checkout_path: null, rsp, redirect_url: mRedirectUrl && redirectTo(mRedirectUrl, rsp) });
+    };
+
+    const merchant = this.core.merchants.get(request.merchant_code);
+    if (!merchant) return refuse(refusals.merchant(request.merchant_code));
+    const earlier = this.core.state.book(merchant.code).byMerchantUid.get(merchantUid) ?? [];
+    const order = checkRequest(merchant, params, {
+      now: this.core.clock.now(),
+      paid: earlier.some((r) => r.payment.status === 'paid' || r.payment.status === 'cancelled'),
+      prepared: this.prepares.lookup(merchant.code, merchantUid),
+    });
+    if (isRefusal(order)) return refuse(order);
+
+    const record = this.newRecord(merchant, order, request.user_agent);
+    return this.core.write((undo) => {
+      undo(this.core.state.addPayment(record));
+      return ok({
+        mode: order.m_redirect_url ? 'redirect' : 'popup',
+        checkout_path: `/sandbox/window/checkout/${record.payment.imp_uid}`,
+        rsp: null,
+        redirect_url: null,
+      });
+    });
+  }
+
+  /** The checkout page's content. */
+  checkout(impUid: string): CheckoutView {
+    const record = this.windowRecord(impUid);
+    const merchant = this.core.merchants.get(record.merchant);
+    return {
+      payment: copy(record.payment),
+      merchant_name: merchant?.name ?? record.merchant,
+      mode: record.window?.m_redirect_url ? 'redirect' : 'popup',
+      open: isOpen(record),
+      reasons: this.core.cards.reasonCodes().map((code) => {
+        const reason = this.core.cards.reason(code);
+        return { code, label: `[${reason.pg_code}] ${reason.text}` };
+      }),
+      banks: BANKS,
+    };
+  }
+
+  /** The user approves: card, account transfer and phone are paid; a virtual account is issued (`ready`). */
+  async approve(impUid: string, choice: ApproveChoice = {}): Promise<Answer<WindowResult>> {
+    const record = this.openRecord(impUid);
+    const { payment } = record;
+    const now = this.core.clock.now();
+    const approved: Partial<Payment> = { pg_tid: `${payment.pg_id}${kstStamp(now)}${this.core.random.digits(6)}` };
+
+    if (payment.pay_method === 'vbank') {
+      const bank = bankOf(choice.bank_code);
+      const issuedAt = toUnixSeconds(now);
+      const due = record.window?.vbank_due || endOfKstDay(issuedAt + DEFAULT_VBANK_DAYS * DAY_S);
+      return this.finish(record, { ...approved, vbank_code: bank.code, vbank_name: bank.name, vbank_num: this.core.random.digits(14), vbank_holder: record.window?.company ?? null, vbank_date: due, vbank_issued_at: issuedAt }, null, 'ready');
+    }
+    if (payment.pay_method === 'card') {
+      const card = this.core.cards.describe(choice.card_number ?? DEFAULT_WINDOW_CARD);
+      // A scripted outcome (control API) wins over the test card's own behaviour, as for REST charges.
+      const scripted = this.core.outcomes.decide({ merchant: record.merchant, customerUid: null, card: card.masked });
+      const reasonCode = scripted ? scripted.reason : card.declineEvery;
+      const cardFields = { card_code: card.card_code, card_name: card.card_name, card_number: card.masked, card_type: card.card_type, card_quota: choice.card_quota ?? 0 };
+      if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
+      return this.finish(record, { ...approved, ...cardFields, apply_num: this.core.random.digits(8), ...this.paid(now, impUid) }, null, 'paid', scripted?.consume);
+    }
+    if (payment.pay_method === 'trans') {
+      const bank = bankOf(choice.bank_code);
+      return this.finish(record, { ...approved, bank_code: bank.code, bank_name: bank.name, ...this.paid(now, impUid) }, null, 'paid');
+    }
+    // Phone: the vendor's Payment has no carrier fields; the payment carries the number charged (buyer_tel).
+    return this.finish(record, { ...approved, ...this.paid(now, impUid) }, null, 'paid');
+  }
+
+  /** The user closes the window or presses cancel. */
+  async cancel(impUid: string): Promise<Answer<WindowResult>> {
+    return this.fail(this.openRecord(impUid), USER_CANCEL, {});
+  }
+
+  /**
+   * The SDK saw the popup close: a window still open was closed by the user (a cancel); a finished one
+   * answers with the result it already had.
+   */
+  async close(impUid: string): Promise<Answer<WindowResult>> {
+    const record = this.windowRecord(impUid);
+    if (isOpen(record)) return this.fail(record, USER_CANCEL, {});
+    return ok(this.resultOf(record, record.window?.failure ?? null));
+  }
+
+  /** The PG declines with one of the test reasons of fixtures/cards.json. */
+  async decline(impUid: string, reasonCode: string): Promise<Answer<WindowResult>> {
+    const record = this.openRecord(impUid);
+    if (!this.core.cards.hasReason(reasonCode)) {
+      throw errors.invalidParameter('reason', `알 수 없는 거절 사유입니다 (${this.core.cards.reasonCodes().join(', ')} 중 하나).`);
+    }
+    return this.fail(record, this.declineOf(reasonCode), {});
+  }
+
+  /** Control API: the buyer deposits into an issued virtual account (→ `paid`, webhook). */
+  async deposit(impUid: string): Promise<Answer<Payment>> {
+    const record = this.windowRecord(impUid);
+    const { payment } = record;
+    const now = this.core.clock.now();
+    if (payment.pay_method !== 'vbank' || payment.status !== 'ready' || !payment.vbank_num || toUnixSeconds(now) > payment.vbank_date) {
+      throw errors.vbankNotWaiting();
+    }
+    await this.update(record, this.paid(now, impUid));
+    this.notify(record, 'paid');
+    return ok(copy(payment));
+  }
+
+  nextDue(): number | null {
+    let next: number | null = null;
+    for (const record of this.waitingVbanks()) {
+      const due = (record.payment.vbank_date + 1) * 1000;
+      if (next === null || due < next) next = due;
+    }
+    return next;
+  }
+
+  /** Accounts past their deadline fail; a failure sends no webhook (reference §7). */
+  async runDue(now: number): Promise<void> {
+    for (const record of this.waitingVbanks()) {
+      if ((record.payment.vbank_date + 1) * 1000 > now) continue;
+      await this.update(record, { status: 'failed', failed_at: toUnixSeconds(now), fail_reason: VBANK_EXPIRED });
+    }
+  }
+
+  private *waitingVbanks(): Generator<PaymentRecord> {
+    for (const book of this.core.state.books.values()) {
+      for (const record of book.payments.values()) {
+        const p = record.payment;
+        if (record.window && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num) yield record;
+      }
+    }
+  }
+
+  private newRecord(merchant: Merchant, order: WindowOrder, userAgent: string | null): PaymentRecord {
+    const { mid, m_redirect_url, company, vbank_due, notice_url, ...fields } = order;
+    const payment = blankPayment({
+      ...fields,
+      imp_uid: this.newImpUid(),
+      status: 'ready',
+      channel: m_redirect_url ? 'mobile' : 'pc',
+      pg_id: mid.mid,
+      user_agent: userAgent,
+      started_at: toUnixSeconds(this.core.clock.now()),
+    });
+    const session = { m_redirect_url, company, vbank_due, notice_url, failure: null };
+    return { merchant: merchant.code, seq: ++this.core.state.seq, payment, window: session };
+  }
+
+  private paid(now: number, impUid: string): Partial<Payment> {
+    return { status: 'paid', paid_at: toUnixSeconds(now), receipt_url: `${this.core.publicUrl}/sandbox/receipts/${impUid}` };
+  }
+
+  private declineOf(reasonCode: string): WindowRefusal {
+    const reason = this.core.cards.reason(reasonCode);
+    return { error_code: reason.pg_code, error_msg: declineMessage(reason) };
+  }
+
+  private async fail(record: PaymentRecord, failure: WindowRefusal, fields: Partial<Payment>, consume?: () => () => void): Promise<Answer<WindowResult>> {
+    const now = toUnixSeconds(this.core.clock.now());
+    return this.finish(record, { ...fields, status: 'failed', failed_at: now, fail_reason: failure.error_msg }, failure, null, consume);
+  }
+
+  private async finish(
+    record: PaymentRecord,
+    fields: Partial<Payment>,
+    failure: WindowRefusal | null,
+    event: 'paid' | 'ready' | null,
+    consume?: () => () => void,
+  ): Promise<Answer<WindowResult>> {
+    await this.update(record, fields, consume, failure);
+    if (event) this.notify(record, event);
+    return ok(this.resultOf(record, failure));
+  }
+
+  private update(record: PaymentRecord, fields: Partial<Payment>, consume?: () => () => void, failure?: WindowRefusal | null): Promise<void> {
+    return this.core.write((undo) => {
+      const before = copy(record.payment);
+      undo(() => Object.assign(record.payment, before));
+      if (consume) undo(consume());
+      Object.assign(record.payment, fields);
+      if (failure && record.window) {
+        const session = record.window;
+        undo(() => (session.failure = null));
+        session.failure = failure;
+      }
+    });
+  }
+
+  private notify(record: PaymentRecord, status: 'paid' | 'ready'): void {
+    const merchant = this.core.merchants.get(record.merchant);
+    if (merchant) this.core.notify(merchant, record.payment, status, { noticeUrl: record.window?.notice_url });
+  }
+
+  private resultOf(record: PaymentRecord, failure: WindowRefusal | null): WindowResult {
+    const rsp = rspOf(copy(record.payment), failure);
+    const target = record.window?.m_redirect_url;
+    return { rsp, redirect_url: target ? redirectTo(target, rsp) : null };
+  }
+
+  private windowRecord(impUid: string): PaymentRecord {
+    const merchant = this.core.state.impUids.get(impUid);
+    const record = merchant === undefined ? undefined : this.core.state.book(merchant).payments.get(impUid);
+    if (!record?.window) throw errors.checkoutNotFound();
+    return record;
+  }
+
+  private openRecord(impUid: string): PaymentRecord {
+    const record = this.windowRecord(impUid);
+    if (!isOpen(record)) throw errors.checkoutClosed(record.payment.status);
+    return record;
+  }
+
+  /** `imp_` + 12 digits (window payments), unique across the sandbox. */
+  private newImpUid(): string {
+    for (;;) {
+      const uid = `imp_${this.core.random.digits(12)}`;
+      if (!this.core.state.impUids.has(uid)) return uid;
+    }
+  }
+}
+
+/** A window waits for the user while its payment is `ready` and no virtual account was issued yet. */
+const isOpen = (record: PaymentRecord) => record.payment.status === 'ready' && !record.payment.vbank_num;
+
+/** 23:59:59 Korean time of the day `seconds` falls on. */
+const endOfKstDay = (seconds: number) => Math.floor((seconds + KST_OFFSET_S) / DAY_S) * DAY_S + DAY_S - 1 - KST_OFFSET_S;

@@ -1,0 +1,98 @@
+import type { Merchant } from '../core/merchants.js';
+import { escapeHtml, scriptJson } from './html.js';
+
+/**
+ * A merchant page, as a shop would write it from the vendor's guide, served at /sandbox/example: every pay method,
+ * popup (callback) or redirect (m_redirect_url), and a deposit button for issued virtual accounts.
+ */
+export function examplePage(merchants: readonly Merchant[]): string {
+  const merchantOptions = merchants
+    .map((m) => `<option value="${escapeHtml(m.code)}">${escapeHtml(m.code)} (${escapeHtml(m.name)})</option>`)
+    .join('');
+  const mids = Object.fromEntries(merchants.map((m) => [m.code, m.settle.mids.map((mid) => `${mid.mid} (${mid.kind})`)]));
+  const field = (id: string, label: string, value: string) =>
+    `<label>${label} <input id="${id}" value="${escapeHtml(value)}"></label>`;
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>iamport-sandbox 결제 예제</title>
+<style>body{font-family:sans-serif;max-width:640px;margin:1.5rem auto;padding:0 1rem}label{display:block;margin:.35rem 0}
+pre{background:#f4f4f4;padding:.75rem;white-space:pre-wrap}</style>
+<script src="/v1/iamport.js"></script>
+</head><body><h1>결제 예제 (IMP.request_pay → iamport-sandbox)</h1>
+<p>이 페이지는 <code>&lt;script src="/v1/iamport.js"&gt;</code>만 바꾼 일반 가맹점 페이지입니다. 결제 후 서버에서는
+<code>GET /payments/{imp_uid}</code>로 금액을 검증하세요.</p>
+<form id="order" onsubmit="return false">
+<label>가맹점 식별코드 <select id="merchant_code">${merchantOptions}</select></label>
+<label>pg <select id="pg"></select></label>
+<label>결제수단 <select id="pay_method"><option value="card">card (신용카드)</option><option value="trans">trans (계좌이체)</option>
+<option value="vbank">vbank (가상계좌)</option><option value="phone">phone (휴대폰)</option></select></label>
+${field('merchant_uid', '주문번호 (merchant_uid)', '')}
+${field('name', '주문명', '주문명:결제테스트')}
+<label>금액 <input id="amount" type="number" value="1004"></label>
+${field('buyer_name', '구매자 이름', '구매자이름')}
+${field('buyer_tel', '구매자 연락처 (buyer_tel, 필수)', '010-1234-5678')}
+${field('buyer_email', '구매자 이메일', 'test@portone.io')}
+${field('company', '회사명 (company, 가상계좌·휴대폰 필수)', '포트원')}
+${field('company_en', '영문 회사명 (company_en, 휴대폰 필수)', 'PortOne')}
+${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
+<label><input id="redirect" type="checkbox"> 모바일 방식 (m_redirect_url로 돌아오기)</label>
+<button id="pay" type="button">결제하기</button>
+<button id="deposit" type="button" hidden>가상계좌 입금 처리 (sandbox)</button>
+</form>
+<h2>결과</h2><pre id="result">-</pre>
+<script>
+(function () {
+  var mids = ${scriptJson(mids)};
+  var $ = function (id) { return document.getElementById(id); };
+  var lastVbank = null;
+  function show(value) {
+    $('result').textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+    $('result').dataset.done = 'true';
+  }
+  function fillPg() {
+    var options = ['<option value="settle">settle</option>'];
+    (mids[$('merchant_code').value] || []).forEach(function (m) {
+      var mid = m.split(' ')[0];
+      options.push('<option value="settle.' + mid + '">settle.' + m + '</option>');
+    });
+    $('pg').innerHTML = options.join('');
+  }
+  function newOrder() { $('merchant_uid').value = 'order_' + Date.now() + '_' + Math.floor(Math.random() * 1000); }
+  $('merchant_code').onchange = fillPg;
+  fillPg();
+  newOrder();
+  // Back from a redirect-mode payment: the result is in the query string.
+  var query = new URLSearchParams(location.search);
+  if (query.has('imp_uid')) show(Object.fromEntries(query));
+
+  $('pay').onclick = function () {
+    var params = {
+      pg: $('pg').value,
+      pay_method: $('pay_method').value,
+      merchant_uid: $('merchant_uid').value,
+      name: $('name').value,
+      amount: Number($('amount').value),
+      buyer_name: $('buyer_name').value,
+      buyer_tel: $('buyer_tel').value,
+      buyer_email: $('buyer_email').value,
+      company: $('company').value,
+      company_en: $('company_en').value,
+      vbank_due: $('vbank_due').value
+    };
+    if ($('redirect').checked) params.m_redirect_url = location.origin + location.pathname;
+    $('result').dataset.done = 'false';
+    IMP.init($('merchant_code').value);
+    IMP.request_pay(params, function (rsp) {
+      show(rsp);
+      lastVbank = rsp.error_code == null && rsp.pay_method === 'vbank' && rsp.status === 'ready' ? rsp.imp_uid : null;
+      $('deposit').hidden = !lastVbank;
+      newOrder();
+    });
+  };
+  $('deposit').onclick = function () {
+    fetch('/sandbox/vbanks/' + encodeURIComponent(lastVbank) + '/deposit', { method: 'POST' })
+      .then(function (res) { return res.json(); })
+      .then(function (envelope) { show(envelope); $('deposit').hidden = true; });
+  };
+})();
+</script></body></html>`;
+}

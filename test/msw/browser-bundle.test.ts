@@ -1,0 +1,26 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+
+// The msw entry must bundle for a browser (a service worker) as it is: no Node builtins, no Fastify, no file store.
+const entry = fileURLToPath(new URL('../../src/msw/index.ts', import.meta.url));
+const serverOnly = [/(^|\/)node_modules\/(fastify|@fastify|find-my-way|pino|avvio|light-my-request)\//, /(^|\/)node_modules\/lowdb\/lib\/node/, /(^|\/)src\/(http|storage|server)/];
+
+t.test('the msw entry bundles for the browser without server code', async (t) => {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  t.same(result.errors, [], 'esbuild resolves every import for the browser (a node: builtin would be an error)');
+  const inputs = Object.keys(result.metafile.inputs);
+  t.ok(inputs.some((input) => input.endsWith('src/msw/handlers.ts')), 'the handlers are in the bundle');
+  t.ok(inputs.some((input) => input.endsWith('src/core/sandbox.ts')), 'and the core they serve');
+  t.same(inputs.filter((input) => input.startsWith('node:') || serverOnly.some((pattern) => pattern.test(input))), [], 'no server-only module');
+  const [output] = result.outputFiles;
+  t.notMatch(output!.text, /from ["']node:|require\(["']node:/, 'no node: import survives in the output');
+});

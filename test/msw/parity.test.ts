@@ -1,0 +1,154 @@
+import t from 'tap';
+import { doorNames, merchantA, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
+
+// One scripted conversation, played through each door on the same seed and frozen clock. Nothing is
+// normalised: the same seed yields the same ids and times, so every answer must be identical.
+
+interface Step {
+  label: string;
+  /** What the script means to provoke, checked so the script cannot quietly stop exercising it. */
+  expected: number;
+  reply: Reply;
+}
+
+// light-my-request adds a user agent of its own and fetch adds none; stating one makes the requests identical
+// (the user agent is stored on every payment).
+const client = { 'user-agent': 'parity-test/1.0' };
+const credentials = { imp_key: merchantA.imp_key, imp_secret: merchantA.imp_secret };
+const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
+
+async function play(door: Door): Promise<Step[]> {
+  const steps: Step[] = [];
+  const send = async (label: string, expected: number, method: string, url: string, init: SendInit = {}) => {
+    const reply = await door.send(method, url, { ...init, headers: { ...client, ...init.headers } });
+    steps.push({ label, expected, reply });
+    return reply;
+  };
+
+  // getToken, and every way of carrying the token.
+  const token = (await send('getToken (JSON)', 200, 'POST', '/users/getToken', { json: credentials })).body.response.access_token;
+  await send('getToken (form)', 200, 'POST', '/users/getToken', { form: credentials });
+  await send('getToken with a wrong secret', 401, 'POST', '/users/getToken', { json: { ...credentials, imp_secret: 'nope' } });
+  await send('getToken without a secret', 400, 'POST', '/users/getToken', { form: { imp_key: merchantA.imp_key } });
+  await send('getToken without a body', 400, 'POST', '/users/getToken');
+  const auth = { authorization: `Bearer ${token}` };
+  const carriers: [string, string, Record<string, string>][] = [
+    ['raw Authorization', '', { authorization: token }],
+    ['Authorization: Bearer', '', auth],
+    ['lower-case bearer', '', { authorization: `bearer ${token}` }],
+    ['X-ImpTokenHeader', '', { 'x-imptokenheader': token }],
+    ['?_token=', `?_token=${token}`, {}],
+  ];
+  for (const [carrier, query, headers] of carriers) {
+    await send(`token as ${carrier}`, 404, 'GET', `/payments/imps_000000000000${query}`, { headers });
+  }
+  await send('no token', 401, 'GET', '/payments/imps_000000000000');
+  await send('an unknown token', 401, 'GET', '/payments/imps_000000000000', { headers: { authorization: 'f'.repeat(40) } });
+  await send('the token is checked before the body', 401, 'POST', '/subscribe/payments/onetime', { json: {} });
+
+  // Charges: onetime (issuing a billing key), its decline and its duplicate, then again.
+  const issued = await send('onetime issuing a billing key', 200, 'POST', '/subscribe/payments/onetime', {
+    headers: auth,
+    json: { merchant_uid: 'order-1', customer_uid: 'cu-1', ...card, amount: 10000, name: '정기구독', buyer_name: '홍길동' },
+  });
+  await send('onetime (form)', 200, 'POST', '/subscribe/payments/onetime', {
+    headers: auth,
+    form: { merchant_uid: 'order-2', card_number: '5327000011112222', expiry: '203001', amount: '5000' },
+  });
+  await send('onetime declined', 200, 'POST', '/subscribe/payments/onetime', {
+    headers: auth,
+    json: { merchant_uid: 'order-3', card_number: '4000000000000051', expiry: '2030-01', amount: 1000 },
+  });
+  await send('onetime duplicate merchant_uid', 200, 'POST', '/subscribe/payments/onetime', {
+    headers: auth,
+    json: { merchant_uid: 'order-1', ...card, amount: 10000 },
+  });
+  const again = await send('again', 200, 'POST', '/subscribe/payments/again', {
+    headers: auth,
+    json: { customer_uid: 'cu-1', merchant_uid: 'order-4', amount: 3000, name: '2회차' },
+  });
+  await send('again (form) with an unknown customer', 200, 'POST', '/subscribe/payments/again', {
+    headers: auth,
+    form: { customer_uid: 'cu-none', merchant_uid: 'order-5', amount: '3000' },
+  });
+  await send('control: script a decline', 200, 'POST', '/sandbox/outcomes', { json: { customer_uid: 'cu-1', result: 'decline', reason: 'insufficient_balance' } });
+  await send('again, declined as scripted', 200, 'POST', '/subscribe/payments/again', {
+    headers: auth,
+    json: { customer_uid: 'cu-1', merchant_uid: 'order-6', amount: 3000 },
+  });
+  await send('control: a fault on one operation', 200, 'PUT', '/sandbox/faults/customer_view', { json: { error_rate: 1, error_status: 502 } });
+  await send('the fault strikes before the token check', 502, 'GET', '/subscribe/customers/cu-1');
+  await send('control: clear the fault', 200, 'DELETE', '/sandbox/faults/customer_view');
+  await send('control: the clock', 200, 'GET', '/sandbox/clock');
+  await send('control: an invalid outcome', 400, 'POST', '/sandbox/outcomes', { form: { result: 'maybe' } });
+  await send('customer_save without the contract', 200, 'POST', '/subscribe/customers/cu-2', { headers: auth, json: card });
+
+  // Billing keys.
+  await send('customers, all found', 200, 'GET', '/subscribe/customers?customer_uid[]=cu-1', { headers: auth });
+  await send('customers, some found', 207, 'GET', '/subscribe/customers?customer_uid[]=cu-1&customer_uid[]=cu-none', { headers: auth });
+  await send('customers, none found', 404, 'GET', '/subscribe/customers?customer_uid%5B%5D=cu-x&customer_uid%5B%5D=cu-y', { headers: auth });
+  await send('customers without customer_uid[]', 400, 'GET', '/subscribe/customers', { headers: auth });
+  await send('customer', 200, 'GET', '/subscribe/customers/cu-1', { headers: auth });
+  await send('unknown customer', 404, 'GET', '/subscribe/customers/cu-none', { headers: auth });
+  await send("customer's payments", 200, 'GET', '/subscribe/customers/cu-1/payments?page=1', { headers: auth });
+  await send("customer's payments, page as text", 400, 'GET', '/subscribe/customers/cu-1/payments?page=first', { headers: auth });
+
+  // Payment lookups.
+  const impUid = issued.body.response.imp_uid as string;
+  const againUid = again.body.response.imp_uid as string;
+  await send('payment by imp_uid', 200, 'GET', `/payments/${impUid}`, { headers: auth });
+  await send('payment by imp_uid, HEAD', 200, 'HEAD', `/payments/${impUid}`, { headers: auth });
+  await send('payment by merchant_uid', 200, 'GET', '/payments/find/order-3', { headers: auth });
+  await send('payment by merchant_uid and status', 200, 'GET', '/payments/find/order-1/paid?sorting=-paid', { headers: auth });
+  await send('payment by merchant_uid, wrong status', 404, 'GET', '/payments/find/order-3/paid', { headers: auth });
+  await send('payment by merchant_uid, unknown status', 400, 'GET', '/payments/find/order-3/lost', { headers: auth });
+  await send('payments, all found', 200, 'GET', `/payments?imp_uid[]=${impUid}&merchant_uid[]=order-2`, { headers: auth });
+  await send('payments, some found', 207, 'GET', `/payments?imp_uid[]=${impUid}&imp_uid[]=imps_000000000000`, { headers: auth });
+  await send('payments, no ids', 400, 'GET', '/payments', { headers: auth });
+  await send('imp_uid longer than the schema allows', 400, 'GET', `/payments/${'x'.repeat(200)}`, { headers: auth });
+
+  // Cancels: partial, the rest, too much, twice, nothing to cancel.
+  await send('partial cancel', 200, 'POST', '/payments/cancel', { headers: auth, json: { imp_uid: impUid, amount: 4000, reason: '부분취소' } });
+  await send('over-cancel', 200, 'POST', '/payments/cancel', { headers: auth, form: { imp_uid: impUid, amount: '7000' } });
+  await send('cancel the rest', 200, 'POST', '/payments/cancel', { headers: auth, json: { merchant_uid: 'order-1', checksum: 6000 } });
+  await send('cancel again', 200, 'POST', '/payments/cancel', { headers: auth, json: { imp_uid: impUid } });
+  await send('full cancel of again', 200, 'POST', '/payments/cancel', { headers: auth, json: { imp_uid: againUid, reason: '환불' } });
+  await send('cancel without an id', 200, 'POST', '/payments/cancel', { headers: auth, json: {} });
+  await send('cancel of nothing', 200, 'POST', '/payments/cancel', { headers: auth, json: { imp_uid: 'imps_000000000000' } });
+  await send('delete the billing key', 200, 'DELETE', '/subscribe/customers/cu-1?reason=탈퇴&extra[requester]=customer', { headers: auth });
+  await send('delete it twice', 404, 'DELETE', '/subscribe/customers/cu-1', { headers: auth });
+  await send('control: stored payments', 200, 'GET', '/sandbox/payments');
+  await send('control: the whole state', 200, 'GET', '/sandbox/state');
+
+  // Transport and input errors.
+  await send('unknown route', 404, 'GET', '/nope?x=1', { headers: auth });
+  await send('unknown route, HEAD', 404, 'HEAD', '/nope');
+  await send('route with a trailing slash', 404, 'POST', '/users/getToken/', { json: credentials });
+  await send('route in another case', 404, 'POST', '/Users/GetToken', { json: credentials });
+  await send('route under another method', 404, 'PUT', '/users/getToken', { json: credentials });
+  await send('malformed JSON', 400, 'POST', '/users/getToken', { headers: { 'content-type': 'application/json' }, payload: '{"imp_key":' });
+  await send('malformed JSON on an unknown route', 400, 'POST', '/nope', { headers: { 'content-type': 'application/json' }, payload: '{' });
+  await send('text/plain body', 415, 'POST', '/users/getToken', { headers: { 'content-type': 'text/plain' }, payload: 'x' });
+  await send('a Content-Type that is no media type', 415, 'POST', '/users/getToken', { headers: { 'content-type': 'json' }, payload: '{}' });
+  await send('a body over the limit', 413, 'POST', '/users/getToken', { headers: { 'content-type': 'application/json' }, payload: `"${'가'.repeat(400_000)}"` });
+  await send('a path that does not percent-decode', 400, 'GET', '/payments/50%off', { headers: auth });
+  await send('amount as a JSON string', 400, 'POST', '/subscribe/payments/onetime', { headers: auth, json: { merchant_uid: 'o-6', ...card, amount: '5000' } });
+  await send('amount as words in a form', 400, 'POST', '/subscribe/payments/onetime', { headers: auth, form: { merchant_uid: 'o-7', ...card, amount: 'lots' } });
+  await send('card_number missing', 400, 'POST', '/subscribe/payments/onetime', { headers: auth, json: { merchant_uid: 'o-8', expiry: '2030-01', amount: 100 } });
+  await send('customer_uid missing from again', 400, 'POST', '/subscribe/payments/again', { headers: auth, json: { merchant_uid: 'o-9', amount: 100 } });
+  return steps;
+}
+
+t.test('every answer is the same through both doors', async (t) => {
+  const [http, msw] = await Promise.all(doorNames.map(async (name) => play(await startDoor(t, name))));
+  t.equal(msw!.length, http!.length, 'both doors played the whole script');
+  http!.forEach((step, i) => {
+    const other = msw![i]!;
+    t.test(step.label, async (t) => {
+      t.equal(step.reply.status, step.expected, 'the server answers as the script means');
+      t.equal(other.reply.status, step.reply.status, 'status');
+      t.equal(other.reply.headers['content-type'], step.reply.headers['content-type'], 'content type');
+      t.strictSame(other.reply.body, step.reply.body, 'every field of the envelope');
+    });
+  });
+});
