@@ -1,4 +1,9 @@
-import { Faker, base, en, ko } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+// The package root evaluates every locale (hundreds of milliseconds at start-up); the ids need none of them,
+// so the class is taken from the small base-locale entry instead.
+import { faker as baseFaker } from '@faker-js/faker/locale/base';
+
+const FakerClass = baseFaker.constructor as typeof Faker;
 
 /**
  * Every generated value (ids, tokens, approval numbers) comes from one seeded generator per sandbox,
@@ -8,7 +13,7 @@ export class RandomSource {
   private readonly faker: Faker;
 
   constructor(readonly seed: number) {
-    this.faker = new Faker({ locale: [ko, en, base] });
+    this.faker = new FakerClass({ locale: baseFaker.rawDefinitions });
     this.faker.seed(seed);
   }
 

@@ -24,6 +24,8 @@ export interface AppOptions {
 export async function buildApp({ sandbox, logger = false, control = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    // One log line per request (written when it is answered) instead of Fastify's two: it halves the cost of logging.
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
     // Path parameters are as long as their schemas allow, not cut off by the router with a 414.
     routerOptions: { querystringParser: (query: string) => parseForm(query), maxParamLength: BODY_LIMIT },
@@ -36,6 +38,9 @@ export async function buildApp({ sandbox, logger = false, control = true }: AppO
     forceCloseConnections: true,
   });
 
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document; answers are serialised as plain JSON, exactly as the msw door does.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

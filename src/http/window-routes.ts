@@ -34,10 +34,8 @@ const send = (reply: FastifyReply, answer: Answer) =>
  */
 export function windowRoutes(sandbox: Sandbox, control: boolean): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
-    app.addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/sandbox/window/') || request.url.startsWith('/sandbox/vbanks/')) {
-        reply.header('access-control-allow-origin', '*');
-      }
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('access-control-allow-origin', '*');
     });
     app.options('/sandbox/window/*', { schema: { hide: true } }, async (_request, reply) =>
       reply

@@ -71,6 +71,9 @@ forEachDoor(t, async (t, start) => {
   });
 });
 
+// One child process and ~80 requests; slow on a loaded machine.
+t.setTimeout(90_000);
+
 t.test('no full card number in the data file, the logs or any response', async (t) => {
   if (!requireBuiltCli(t)) return;
   const dir = mkdtempSync(join(tmpdir(), 'iamport-secrets-'));
