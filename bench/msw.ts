@@ -4,7 +4,7 @@
 // trivial handler returning a fixed envelope of the same size and once by the sandbox's handlers, for getToken
 // and `again`. Rounds alternate between the two so drift hits both; the median round counts.
 import { performance } from 'node:perf_hooks';
-import { http, type HttpHandler } from 'msw';
+import { http, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { defaultMerchants } from '../src/index.js';
 import { createHandlers } from '../src/msw/index.js';
@@ -37,7 +37,7 @@ const cases: Case[] = [
 ];
 
 /** Microseconds per request over `REQUESTS` sequential fetches. */
-async function measure(handlers: HttpHandler[], item: Case, headers: Record<string, string>, offset: number): Promise<number> {
+async function measure(handlers: RequestHandler[], item: Case, headers: Record<string, string>, offset: number): Promise<number> {
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
   try {
@@ -69,7 +69,7 @@ async function sandboxHandlers() {
 }
 
 /** A trivial handler answering what ours answers, byte for byte, without doing anything. */
-async function trivialHandler(item: Case, handlers: HttpHandler[], headers: Record<string, string>): Promise<HttpHandler> {
+async function trivialHandler(item: Case, handlers: RequestHandler[], headers: Record<string, string>): Promise<RequestHandler> {
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
   const sample = await (await fetch(`${base}${item.path}`, { method: 'POST', headers, body: item.body(-1) })).text();

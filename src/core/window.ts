@@ -140,16 +140,31 @@ export class PaymentWindow implements TimedTask {
       const bank = bankOf(choice.bank_code);
       const issuedAt = toUnixSeconds(now);
       const due = record.window?.vbank_due || endOfKstDay(issuedAt + DEFAULT_VBANK_DAYS * DAY_S);
-      return this.finish(record, { ...approved, vbank_code: bank.code, vbank_name: bank.name, vbank_num: this.core.random.digits(14), vbank_holder: record.window?.company ?? null, vbank_date: due, vbank_issued_at: issuedAt }, null, 'ready');
+      const account = {
+        vbank_code: bank.code,
+        vbank_name: bank.name,
+        vbank_num: this.core.random.digits(14),
+        vbank_holder: record.window?.company ?? null,
+        vbank_date: due,
+        vbank_issued_at: issuedAt,
+      };
+      return this.finish(record, { ...approved, ...account }, null, 'ready');
     }
     if (payment.pay_method === 'card') {
       const card = this.core.cards.describe(choice.card_number ?? DEFAULT_WINDOW_CARD);
       // A scripted outcome (control API) wins over the test card's own behaviour, as for REST charges.
       const scripted = this.core.outcomes.decide({ merchant: record.merchant, customerUid: null, card: card.masked });
       const reasonCode = scripted ? scripted.reason : card.declineEvery;
-      const cardFields = { card_code: card.card_code, card_name: card.card_name, card_number: card.masked, card_type: card.card_type, card_quota: choice.card_quota ?? 0 };
+      const cardFields = {
+        card_code: card.card_code,
+        card_name: card.card_name,
+        card_number: card.masked,
+        card_type: card.card_type,
+        card_quota: choice.card_quota ?? 0,
+      };
       if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
-      return this.finish(record, { ...approved, ...cardFields, apply_num: this.core.random.digits(8), ...this.paid(now, impUid) }, null, 'paid', scripted?.consume);
+      const paid = { ...approved, ...cardFields, apply_num: this.core.random.digits(8), ...this.paid(now, impUid) };
+      return this.finish(record, paid, null, 'paid', scripted?.consume);
     }
     if (payment.pay_method === 'trans') {
       const bank = bankOf(choice.bank_code);

@@ -1,4 +1,4 @@
-import { HttpHandler, http } from 'msw';
+import type { RequestHandler } from 'msw';
 import { controlOperations } from '../api/control-operations.js';
 import { faultFor } from '../api/faults.js';
 import type { Operation } from '../api/operation.js';
@@ -9,6 +9,7 @@ import { errors } from '../core/errors.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../index.js';
 import { defaultBaseUrls, pathUnder } from './base-url.js';
 import { bodyOf, reply, replyFailure, urlOf } from './exchange.js';
+import { RouteHandler } from './route-handler.js';
 import { byPrecedence, decodes, pathMatcher, type Params } from './route.js';
 
 export type HandlerOptions = {
@@ -29,7 +30,7 @@ export type HandlerOptions = {
 
 export interface SandboxHandlers {
   /** One msw handler per operation of the route tables, then one that answers unknown paths with the 404 envelope. */
-  handlers: HttpHandler[];
+  handlers: RequestHandler[];
   /** The sandbox the handlers serve: reset it, export it, move its clock, queue outcomes. */
   sandbox: Sandbox;
 }
@@ -42,25 +43,27 @@ export async function createHandlers(options: HandlerOptions = {}): Promise<Sand
   const { baseUrl = defaultBaseUrls, control = true, sandbox: shared, ...sandboxOptions } = options;
   const sandbox = shared ?? (await createSandbox(sandboxOptions));
   const under = pathUnder([baseUrl].flat());
-  const served = [...operations, ...(control ? controlOperations : [])].sort(byPrecedence);
-  const handlers = served.map((operation) => operationHandler(sandbox, operation, under));
+  // Each table is ordered on its own: the control API lives apart, under /sandbox/, and msw tries handlers in
+  // order, so the vendor routes a test calls most come first.
+  const tables = control ? [operations, controlOperations] : [operations];
+  const handlers = tables.flatMap((table) => [...table].sort(byPrecedence).map((operation) => operationHandler(sandbox, operation, under)));
   return { handlers: [...handlers, fallbackHandler(under)], sandbox };
 }
 
 type PathUnder = ReturnType<typeof pathUnder>;
 
-function operationHandler(sandbox: Sandbox, operation: Operation, under: PathUnder): HttpHandler {
+function operationHandler(sandbox: Sandbox, operation: Operation, under: PathUnder): RouteHandler {
   const match = pathMatcher(operation.path);
   // Like Fastify, every GET route also answers HEAD.
-  const method = operation.method === 'GET' ? /^(GET|HEAD)$/ : operation.method;
-  return new HttpHandler(
-    method,
-    ({ request }) => {
+  const answers = (method: string) => method === operation.method || (method === 'HEAD' && operation.method === 'GET');
+  return new RouteHandler(
+    `${operation.method} ${operation.path} (${operation.operationId})`,
+    (request) => {
+      if (!answers(request.method)) return null;
       const path = under(urlOf(request));
-      const params = path === null ? null : match(path);
-      return params ? { matches: true, params } : false;
+      return path === null ? null : match(path);
     },
-    ({ request, params }) => serve(sandbox, operation, request, params as Params),
+    ({ request, params }) => serve(sandbox, operation, request, params),
   );
 }
 
@@ -89,9 +92,10 @@ async function serve(sandbox: Sandbox, operation: Operation, request: Request, p
 const validated = (schema: Operation['body'], data: unknown, part: RequestPart) => (schema ? validatePart(schema, data, part) : data);
 
 /** Any other path under a base URL: refused as the server refuses it, never passed on to the network. */
-function fallbackHandler(under: PathUnder): HttpHandler {
-  return http.all(
-    ({ request }) => under(urlOf(request)) !== null,
+function fallbackHandler(under: PathUnder): RouteHandler {
+  return new RouteHandler(
+    'any other path (404)',
+    (request) => (under(urlOf(request)) === null ? null : {}),
     async ({ request }) => {
       const path = under(urlOf(request))!;
       try {

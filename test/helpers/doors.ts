@@ -1,4 +1,4 @@
-import type { HttpHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { Test } from 'tap';
 import { createSandbox, defaultMerchants, type Sandbox, type SandboxOptions } from '../../src/index.js';
@@ -104,7 +104,7 @@ export async function startApp(t: Test, options: Partial<SandboxOptions> = {}) {
 // test of another door may fetch a real port). Each door answers on its own origin, so two doors open in
 // one test never answer for each other.
 let mswServer: SetupServer | null = null;
-const openMswDoors = new Set<HttpHandler[]>();
+const openMswDoors = new Set<RequestHandler[]>();
 let mswDoorCount = 0;
 
 /** The msw handlers behind `setupServer`, reached with the global `fetch`, as an application's unit test would. */
