@@ -116,6 +116,7 @@ export class Payments {
       payment.status = 'cancelled';
       payment.cancelled_at = now;
       payment.cancel_reason = reason;
+      this.core.state.touch('payments', record);
       return ok(copy(payment));
     });
     // Reference §4.14, §7: an API cancel is notified only when the request asks for it.

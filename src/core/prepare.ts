@@ -24,8 +24,7 @@ export class Prepares {
       prepare: { merchant_uid: body.merchant_uid, amount: body.amount, currency: body.currency ?? null },
     };
     return this.core.write((undo) => {
-      book.prepared.set(body.merchant_uid, record);
-      undo(() => book.prepared.delete(body.merchant_uid));
+      undo(this.core.state.setPrepared(record));
       return ok(copy(record.prepare));
     });
   }
@@ -38,6 +37,7 @@ export class Prepares {
       const before = record.prepare;
       undo(() => (record.prepare = before));
       record.prepare = { merchant_uid: body.merchant_uid, amount: body.amount, currency: body.currency ?? null };
+      this.core.state.touch('prepared', record);
       return ok(copy(record.prepare));
     });
   }

@@ -62,7 +62,7 @@ export class Sandbox {
     this.clock = options.clock instanceof SandboxClock ? options.clock : new SandboxClock(options.clock);
     this.merchants = new MerchantDirectory(options.merchants);
     this.store = options.store ?? new MemoryStore();
-    this.store.attach(() => this.state.snapshot());
+    this.store.attach(this.state);
     this.timeline = new Timeline(this.clock);
     const cards = new CardCatalogue(options.cards);
     this.outcomes = new ScriptedOutcomes(cards);
@@ -97,6 +97,8 @@ export class Sandbox {
     const sandbox = new Sandbox(options);
     const saved = await sandbox.store.load();
     if (saved) sandbox.state.restore(saved);
+    // What was just loaded is already on disk.
+    sandbox.state.takeChanges();
     sandbox.timeline.start();
     return sandbox;
   }

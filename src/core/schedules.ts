@@ -30,15 +30,16 @@ export function revokeSchedulesOf(core: Core, merchant: string, customerUid: str
   const revoked: ScheduleResult[] = [];
   for (const record of core.state.book(merchant).schedules.values()) {
     if (record.schedule.customer_uid !== customerUid || record.schedule.schedule_status !== 'scheduled') continue;
-    revoke(record, revokedAt, undo);
+    revoke(core, record, revokedAt, undo);
     revoked.push(copy(record.schedule));
   }
   return revoked;
 }
 
-function revoke(record: ScheduleRecord, revokedAt: number, undo: Undo): void {
+function revoke(core: Core, record: ScheduleRecord, revokedAt: number, undo: Undo): void {
   const before = record.schedule;
   record.schedule = { ...before, schedule_status: 'revoked', revoked_at: revokedAt };
+  core.state.touch('schedules', record);
   undo(() => (record.schedule = before));
 }
 
@@ -148,7 +149,7 @@ export class Schedules implements TimedTask {
     if (pending.length === 0) throw errors.nothingToUnschedule();
     const revokedAt = toUnixSeconds(this.core.clock.now());
     return this.core.write((undo) => {
-      for (const record of pending) revoke(record, revokedAt, undo);
+      for (const record of pending) revoke(this.core, record, revokedAt, undo);
       return ok(pending.map((r) => copy(r.schedule)));
     });
   }
@@ -271,6 +272,7 @@ export class Schedules implements TimedTask {
         payment_status: paymentStatus,
         fail_reason: payment ? payment.fail_reason : refusal,
       };
+      this.core.state.touch('schedules', record);
     });
     if (merchant && payment) this.core.notify(merchant, payment, paymentStatus, { noticeUrl: record.charge.notice_url });
   }

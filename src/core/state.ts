@@ -15,6 +15,36 @@ export interface Snapshot {
   prepared?: PreparedRecord[];
 }
 
+export type Collection = 'tokens' | 'payments' | 'billing_keys' | 'schedules' | 'webhook_deliveries' | 'prepared';
+
+/** A record as it is now (null once deleted): what the file store appends instead of rewriting everything. */
+export interface Change {
+  collection: Collection;
+  key: string;
+  record: unknown;
+}
+
+type Keyed = { merchant?: string; token?: string; payment?: { imp_uid: string }; customer?: { customer_uid: string }; schedule?: { merchant_uid: string }; id?: string; prepare?: { merchant_uid: string } };
+
+/** The identity of a record within its collection, the same for the state and for the file store's journal. */
+export function recordKey(collection: Collection, record: unknown): string {
+  const r = record as Keyed;
+  switch (collection) {
+    case 'tokens':
+      return r.token!;
+    case 'payments':
+      return r.payment!.imp_uid;
+    case 'billing_keys':
+      return JSON.stringify([r.merchant, r.customer!.customer_uid]);
+    case 'schedules':
+      return JSON.stringify([r.merchant, r.schedule!.merchant_uid]);
+    case 'webhook_deliveries':
+      return JSON.stringify([r.merchant, r.id]);
+    case 'prepared':
+      return JSON.stringify([r.merchant, r.prepare!.merchant_uid]);
+  }
+}
+
 /** One merchant's data. Every lookup the API makes is a key lookup here, O(1) however much is stored. */
 export class MerchantBook {
   readonly payments = new Map<string, PaymentRecord>();
@@ -52,6 +82,38 @@ export class SandboxState {
   readonly tokenOfMerchant = new Map<string, TokenRecord>();
   /** imp_uid → owning merchant, so generated ids stay unique across merchants. */
   readonly impUids = new Map<string, string>();
+  /** Records changed since the store last took them; a reset or an import needs the whole state rewritten. */
+  private readonly changed = new Map<string, Change>();
+  private rewriteAll = false;
+  private tracking = false;
+
+  trackChanges(): void {
+    this.tracking = true;
+  }
+
+  /**
+   * Marks a record as changed. The state's own methods do this; code that edits a stored record in place
+   * (a cancel, a schedule run, a webhook attempt) calls it too, or the file store would not save the edit.
+   */
+  touch(collection: Collection, record: unknown, deleted = false): void {
+    if (!this.tracking) return;
+    const key = recordKey(collection, record);
+    this.changed.set(`${collection}\u0000${key}`, { collection, key, record: deleted ? null : record });
+  }
+
+  /** What changed since the last call, or null when only a full rewrite is right (after a reset or an import). */
+  takeChanges(): Change[] | null {
+    const rewrite = this.rewriteAll;
+    const changes = [...this.changed.values()];
+    this.changed.clear();
+    this.rewriteAll = false;
+    return rewrite ? null : changes;
+  }
+
+  /** After a write that may not have landed, the next one rewrites everything rather than trust a partial journal. */
+  needRewrite(): void {
+    this.rewriteAll = true;
+  }
 
   book(merchant: string): MerchantBook {
     let book = this.books.get(merchant);
@@ -66,6 +128,7 @@ export class SandboxState {
     const book = this.book(record.merchant);
     const { imp_uid, merchant_uid, customer_uid } = record.payment;
     book.payments.set(imp_uid, record);
+    this.touch('payments', record);
     this.impUids.set(imp_uid, record.merchant);
     pushTo(book.byMerchantUid, merchant_uid, record);
     if (customer_uid) pushTo(book.byCustomerUid, customer_uid, record);
@@ -82,6 +145,7 @@ export class SandboxState {
     const uid = record.customer.customer_uid;
     const previous = book.billingKeys.get(uid);
     book.billingKeys.set(uid, record);
+    this.touch('billing_keys', record);
     return () => {
       if (previous) book.billingKeys.set(uid, previous);
       else book.billingKeys.delete(uid);
@@ -92,6 +156,7 @@ export class SandboxState {
     const book = this.book(merchant);
     const previous = book.billingKeys.get(customerUid);
     book.billingKeys.delete(customerUid);
+    if (previous) this.touch('billing_keys', previous, true);
     return () => {
       if (previous) book.billingKeys.set(customerUid, previous);
     };
@@ -102,6 +167,7 @@ export class SandboxState {
     const uid = record.schedule.merchant_uid;
     const previous = book.schedules.get(uid);
     book.schedules.set(uid, record);
+    this.touch('schedules', record);
     return () => {
       if (previous) book.schedules.set(uid, previous);
       else book.schedules.delete(uid);
@@ -111,13 +177,25 @@ export class SandboxState {
   addWebhookDelivery(record: WebhookDeliveryRecord): () => void {
     const book = this.book(record.merchant);
     book.webhookDeliveries.set(record.id, record);
+    this.touch('webhook_deliveries', record);
     return () => book.webhookDeliveries.delete(record.id);
+  }
+
+  setPrepared(record: PreparedRecord): () => void {
+    const book = this.book(record.merchant);
+    book.prepared.set(record.prepare.merchant_uid, record);
+    this.touch('prepared', record);
+    return () => book.prepared.delete(record.prepare.merchant_uid);
   }
 
   setToken(record: TokenRecord): () => void {
     const previous = this.tokenOfMerchant.get(record.merchant);
-    if (previous && previous.token !== record.token) this.tokens.delete(previous.token);
+    if (previous && previous.token !== record.token) {
+      this.tokens.delete(previous.token);
+      this.touch('tokens', previous, true);
+    }
     this.tokens.set(record.token, record);
+    this.touch('tokens', record);
     this.tokenOfMerchant.set(record.merchant, record);
     return () => {
       this.tokens.delete(record.token);
@@ -131,6 +209,7 @@ export class SandboxState {
 
   /** Forgets everything of one merchant, or of all merchants. */
   clear(merchant?: string): void {
+    this.rewriteAll = true;
     if (merchant === undefined) {
       this.books.clear();
       this.tokens.clear();
@@ -181,7 +260,7 @@ export class SandboxState {
     for (const record of snapshot.billing_keys) this.setBillingKey(record);
     for (const record of snapshot.schedules ?? []) this.setSchedule(record);
     for (const record of snapshot.webhook_deliveries ?? []) this.addWebhookDelivery(record);
-    for (const record of snapshot.prepared ?? []) this.book(record.merchant).prepared.set(record.prepare.merchant_uid, record);
+    for (const record of snapshot.prepared ?? []) this.setPrepared(record);
     for (const record of snapshot.tokens) this.setToken(record);
   }
 }

@@ -1,4 +1,4 @@
-import type { Snapshot } from './state.js';
+import type { Change, Snapshot } from './state.js';
 
 /**
  * Where the sandbox's state is made durable. The sandbox keeps its state in memory and calls `commit()`
@@ -11,8 +11,20 @@ export interface Store {
   commit(): Promise<void>;
   /** Writes what is pending and releases the store. */
   close(): Promise<void>;
-  /** Gives the store the function that takes a snapshot of the current state. */
-  attach(snapshot: () => Snapshot): void;
+  /** Gives the store the state to save: whole, or as the records changed since it last asked. */
+  attach(source: StoreSource): void;
+}
+
+export interface StoreSource {
+  /** The id sequence, saved with every write so ids stay unique after a restart. */
+  readonly seq: number;
+  snapshot(): Snapshot;
+  /** Records changed since the last call, or null when only a full rewrite is right. */
+  takeChanges(): Change[] | null;
+  /** Called after a write failed: the next write must be a full one. */
+  needRewrite(): void;
+  /** Starts recording changes for takeChanges (a store that only writes whole snapshots never calls it). */
+  trackChanges(): void;
 }
 
 /** The default: nothing outlives the process. */

@@ -139,6 +139,7 @@ export class Webhooks implements TimedTask {
       record.attempts.push({ at, url: record.url, trigger, status: result.status, error: result.error });
       record.state = delivered ? 'delivered' : retryAgain ? 'pending' : record.state === 'delivered' ? 'delivered' : 'failed';
       record.next_attempt_at = retryAgain ? toUnixSeconds(this.core.clock.now() + RETRY_INTERVAL_MS) : null;
+      this.core.state.touch('webhook_deliveries', record);
     });
   }
 

@@ -284,6 +284,7 @@ export class PaymentWindow implements TimedTask {
       undo(() => Object.assign(record.payment, before));
       if (consume) undo(consume());
       Object.assign(record.payment, fields);
+      this.core.state.touch('payments', record);
       if (failure && record.window) {
         const session = record.window;
         undo(() => (session.failure = null));

@@ -1,7 +1,8 @@
+import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { isSnapshot, type Snapshot } from '../core/state.js';
-import type { Store } from '../core/store.js';
+import { isSnapshot, recordKey, type Change, type Collection, type Snapshot } from '../core/state.js';
+import type { Store, StoreSource } from '../core/store.js';
 
 export class UnreadableDataFileError extends Error {
   constructor(file: string, reason: string) {
@@ -10,70 +11,187 @@ export class UnreadableDataFileError extends Error {
   }
 }
 
+/** The base file: a snapshot plus the generation of the journal that continues it. */
+type BaseFile = Snapshot & { journal_generation?: number };
+
+/** One journal line: the changes of one flush. */
+interface JournalEntry {
+  generation: number;
+  seq: number;
+  changes: [Collection, string, unknown][];
+}
+
+const COLLECTIONS: Collection[] = ['tokens', 'payments', 'billing_keys', 'schedules', 'webhook_deliveries', 'prepared'];
+/** The journal is folded into the base file once it outgrows both this and the base file itself. */
+const MIN_COMPACT_BYTES = 8 * 1024 * 1024;
+
 /**
- * The state as one lowdb JSON file. Group commit: at most one write is in flight; every commit that arrives
- * meanwhile shares the single write that follows it, which takes the snapshot when it starts. So a caller's
- * change is on disk when its promise resolves, and a burst of N requests costs about two writes, not N.
+ * The state as a lowdb JSON file (`FILE`, a whole snapshot) continued by an append-only journal
+ * (`FILE.journal`, one JSON line per flush holding the records changed since). A flush appends only what
+ * changed, so its cost follows the size of the change, not of the store; when the journal has grown past the
+ * base file, the next flush rewrites the base file (lowdb: a temp file renamed over it) and starts a new
+ * journal generation. Lines of an older generation are ignored on load, so a crash between the two steps loses
+ * nothing, and a line torn by a crash is the last one and was never acknowledged, so it is dropped.
+ *
+ * Group commit: at most one flush is in flight; every commit that arrives meanwhile shares the single flush
+ * that follows it, which takes the changes when it starts. A caller's change is on disk when its promise resolves.
  */
 export class LowdbStore implements Store {
-  private readonly db: Low<Snapshot | null>;
-  private snapshot: (() => Snapshot) | null = null;
-  /** The write in progress, if any. */
+  private readonly db: Low<BaseFile | null>;
+  private readonly journal: string;
+  private source: StoreSource | null = null;
+  /** The flush in progress, if any. */
   private current: Promise<void> | null = null;
-  /** The write waiting for `current` to finish; late arrivals join it. */
+  /** The flush waiting for `current` to finish; late arrivals join it. */
   private next: Promise<void> | null = null;
   private loaded = false;
-  /** How many writes reached the disk (group commit is visible in tests through this). */
+  private generation = 0;
+  private journalBytes = 0;
+  private baseBytes = 0;
+  /** How many flushes reached the disk (group commit is visible in tests through this). */
   flushes = 0;
 
   constructor(readonly file: string) {
-    this.db = new Low<Snapshot | null>(new DataFile(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), null);
+    this.db = new Low<BaseFile | null>(new DataFile(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), null);
+    this.journal = `${file}.journal`;
   }
 
-  attach(snapshot: () => Snapshot): void {
-    this.snapshot = snapshot;
+  attach(source: StoreSource): void {
+    this.source = source;
+    source.trackChanges();
   }
 
   async load(): Promise<Snapshot | null> {
+    let base: BaseFile | null;
+    let lines: string[];
     try {
       await this.db.read();
+      base = this.db.data;
+      lines = await readFile(this.journal, 'utf8').then(
+        (text) => text.split('\n'),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return [];
+          throw error;
+        },
+      );
     } catch (error) {
       const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : String((error as Error).message);
       throw new UnreadableDataFileError(this.file, reason);
     }
-    const data = this.db.data;
-    if (data !== null && !isSnapshot(data)) throw new UnreadableDataFileError(this.file, 'not a sandbox data file');
+    if (base !== null && !isSnapshot(base)) throw new UnreadableDataFileError(this.file, 'not a sandbox data file');
+    this.generation = base?.journal_generation ?? 0;
+    this.baseBytes = base ? (await stat(this.file)).size : 0;
+    this.journalBytes = lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
+    const snapshot = this.replay(base, lines);
     this.loaded = true;
-    return data;
+    return snapshot;
+  }
+
+  /** The base snapshot with the current generation's journal lines applied in order. */
+  private replay(base: BaseFile | null, lines: string[]): Snapshot | null {
+    const entries: JournalEntry[] = [];
+    lines.forEach((line, index) => {
+      if (line.trim() === '') return;
+      try {
+        entries.push(JSON.parse(line) as JournalEntry);
+      } catch {
+        const last = lines.slice(index + 1).every((rest) => rest.trim() === '');
+        if (!last) throw new UnreadableDataFileError(this.journal, `line ${index + 1} is not valid JSON`);
+      }
+    });
+    const current = entries.filter((e) => e.generation === this.generation);
+    if (current.length === 0) return base ? stripGeneration(base) : null;
+
+    const collections = new Map<Collection, Map<string, unknown>>();
+    for (const name of COLLECTIONS) {
+      const records = ((base?.[name] as unknown[] | undefined) ?? []).map((r): [string, unknown] => [recordKey(name, r), r]);
+      collections.set(name, new Map(records));
+    }
+    let seq = base?.seq ?? 0;
+    for (const entry of current) {
+      seq = entry.seq;
+      for (const [name, key, record] of entry.changes) {
+        const records = collections.get(name);
+        if (!records) throw new UnreadableDataFileError(this.journal, `unknown collection ${name}`);
+        if (record === null) records.delete(key);
+        else records.set(key, record);
+      }
+    }
+    const list = (name: Collection) => [...collections.get(name)!.values()];
+    return {
+      version: 1,
+      seq,
+      tokens: list('tokens') as Snapshot['tokens'],
+      payments: list('payments') as Snapshot['payments'],
+      billing_keys: list('billing_keys') as Snapshot['billing_keys'],
+      schedules: list('schedules') as NonNullable<Snapshot['schedules']>,
+      webhook_deliveries: list('webhook_deliveries') as NonNullable<Snapshot['webhook_deliveries']>,
+      prepared: list('prepared') as NonNullable<Snapshot['prepared']>,
+    };
   }
 
   commit(): Promise<void> {
     if (this.next) return this.next;
     const previous = this.current ?? Promise.resolve();
-    const write: Promise<void> = previous
+    const flush: Promise<void> = previous
       .catch(() => undefined)
       .then(() => {
-        // From here on, new commits need a newer snapshot than the one taken now.
+        // From here on, new commits need a newer flush than this one.
         this.next = null;
-        this.current = write;
+        this.current = flush;
         return this.flush();
       })
       .finally(() => {
-        if (this.current === write) this.current = null;
+        if (this.current === flush) this.current = null;
       });
-    this.next = write;
-    return write;
+    this.next = flush;
+    return flush;
   }
 
   private async flush(): Promise<void> {
     // A store whose file could not be read never writes, so an unreadable file is never overwritten.
-    if (!this.loaded || !this.snapshot) throw new Error('the data file was not loaded');
-    this.db.data = this.snapshot();
+    if (!this.loaded || !this.source) throw new Error('the data file was not loaded');
+    const source = this.source;
+    try {
+      const changes = source.takeChanges();
+      // A new store gets its base file on the first write, so the data file exists from then on.
+      const compact = this.baseBytes === 0 || this.journalBytes > Math.max(MIN_COMPACT_BYTES, this.baseBytes);
+      if (changes === null || compact) await this.rewrite(source.snapshot());
+      else if (changes.length > 0) await this.append(changes, source.seq);
+      this.flushes++;
+    } catch (error) {
+      source.needRewrite();
+      throw error;
+    }
+  }
+
+  private async append(changes: Change[], seq: number): Promise<void> {
+    const entry: JournalEntry = {
+      generation: this.generation,
+      seq,
+      changes: changes.map((c) => [c.collection, c.key, c.record]),
+    };
+    const line = JSON.stringify(entry) + '\n';
+    await appendFile(this.journal, line);
+    this.journalBytes += Buffer.byteLength(line);
+  }
+
+  private async rewrite(snapshot: Snapshot): Promise<void> {
+    this.db.data = { ...snapshot, journal_generation: this.generation + 1 };
     await this.db.write();
-    this.flushes++;
+    this.generation++;
+    this.baseBytes = (await stat(this.file)).size;
+    // Lines of the old generation are ignored from now on; emptying the journal only reclaims their space.
+    await writeFile(this.journal, '');
+    this.journalBytes = 0;
   }
 
   async close(): Promise<void> {
     await (this.next ?? this.current)?.catch(() => undefined);
   }
+}
+
+function stripGeneration(base: BaseFile): Snapshot {
+  const { journal_generation: _generation, ...snapshot } = base;
+  return snapshot;
 }

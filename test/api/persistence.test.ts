@@ -14,9 +14,9 @@ t.test('with a data file, a restart restores payments, billing keys and tokens',
   const token = await first.tokenOf();
   const paid = await first.call('POST', '/subscribe/payments/onetime', { json: { merchant_uid: 'p-1', customer_uid: 'k-1', ...card, amount: 1000 } });
   await first.call('POST', '/payments/cancel', { json: { imp_uid: paid.body.response.imp_uid, amount: 100 } });
-  const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+  const onDisk = (await new LowdbStore(file).load())!;
   t.equal(onDisk.payments.length, 1, 'the answer was sent after the write reached the file');
-  t.equal(onDisk.payments[0].payment.cancel_amount, 100);
+  t.equal(onDisk.payments[0]!.payment.cancel_amount, 100);
   await first.app.close();
   await first.sandbox.close();
 
@@ -47,7 +47,7 @@ t.test('writes arriving together share one flush, and every one is durable when 
   t.ok(answers.every((a) => a.body.code === 0));
   const flushes = store.flushes - flushesBefore;
   t.ok(flushes < 50, `50 writes took ${flushes} flushes`);
-  t.equal(JSON.parse(readFileSync(file, 'utf8')).payments.length, 50);
+  t.equal((await new LowdbStore(file).load())!.payments.length, 50);
 });
 
 t.test('an unreadable data file stops start-up with a clear message and is never overwritten', async (t) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -109,7 +109,8 @@ t.test('no full card number in the data file, the logs or any response', async (
   }
   child.process.kill('SIGTERM');
   t.equal(await child.exited, 0);
-  const places = { 'data file': readFileSync(file, 'utf8'), logs: child.stdout() + child.stderr(), responses: responses.join('\n') };
+  const journal = existsSync(`${file}.journal`) ? readFileSync(`${file}.journal`, 'utf8') : '';
+  const places = { 'data file': readFileSync(file, 'utf8') + journal, logs: child.stdout() + child.stderr(), responses: responses.join('\n') };
   t.ok(places.logs.length > 0, 'the server logged');
   for (const [place, text] of Object.entries(places)) {
     const digitsOnly = text.replace(/[-\s]/g, '');
