@@ -12,11 +12,11 @@ export class UnreadableDataFileError extends Error {
 }
 
 /** The base file: a snapshot plus the generation of the journal that continues it. */
-type BaseFile = Snapshot & { journal_generation?: number };
+type BaseFile = Snapshot & { journal_generation?: string };
 
 /** One journal line: the changes of one flush. */
 interface JournalEntry {
-  generation: number;
+  generation: string;
   seq: number;
   changes: [Collection, string, unknown][];
 }
@@ -45,7 +45,8 @@ export class LowdbStore implements Store {
   /** The flush waiting for `current` to finish; late arrivals join it. */
   private next: Promise<void> | null = null;
   private loaded = false;
-  private generation = 0;
+  /** Unique per base file, so a journal never continues a base file it was not written for. */
+  private generation: string | null = null;
   private journalBytes = 0;
   private baseBytes = 0;
   /** How many flushes reached the disk (group commit is visible in tests through this). */
@@ -79,8 +80,10 @@ export class LowdbStore implements Store {
       throw new UnreadableDataFileError(this.file, reason);
     }
     if (base !== null && !isSnapshot(base)) throw new UnreadableDataFileError(this.file, 'not a sandbox data file');
-    this.generation = base?.journal_generation ?? 0;
-    this.baseBytes = base ? (await stat(this.file)).size : 0;
+    // A base file without a generation (new, seeded or edited by hand) has no journal: any journal found beside
+    // it belongs to another file, and the first write rewrites the base file.
+    this.generation = base?.journal_generation ?? null;
+    this.baseBytes = this.generation === null ? 0 : (await stat(this.file)).size;
     this.journalBytes = lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
     const snapshot = this.replay(base, lines);
     this.loaded = true;
@@ -99,7 +102,7 @@ export class LowdbStore implements Store {
         if (!last) throw new UnreadableDataFileError(this.journal, `line ${index + 1} is not valid JSON`);
       }
     });
-    const current = entries.filter((e) => e.generation === this.generation);
+    const current = this.generation === null ? [] : entries.filter((e) => e.generation === this.generation);
     if (current.length === 0) return base ? stripGeneration(base) : null;
 
     const collections = new Map<Collection, Map<string, unknown>>();
@@ -155,7 +158,7 @@ export class LowdbStore implements Store {
     try {
       const changes = source.takeChanges();
       // A new store gets its base file on the first write, so the data file exists from then on.
-      const compact = this.baseBytes === 0 || this.journalBytes > Math.max(MIN_COMPACT_BYTES, this.baseBytes);
+      const compact = this.generation === null || this.journalBytes > Math.max(MIN_COMPACT_BYTES, this.baseBytes);
       if (changes === null || compact) await this.rewrite(source.snapshot());
       else if (changes.length > 0) await this.append(changes, source.seq);
       this.flushes++;
@@ -167,7 +170,7 @@ export class LowdbStore implements Store {
 
   private async append(changes: Change[], seq: number): Promise<void> {
     const entry: JournalEntry = {
-      generation: this.generation,
+      generation: this.generation!,
       seq,
       changes: changes.map((c) => [c.collection, c.key, c.record]),
     };
@@ -177,9 +180,10 @@ export class LowdbStore implements Store {
   }
 
   private async rewrite(snapshot: Snapshot): Promise<void> {
-    this.db.data = { ...snapshot, journal_generation: this.generation + 1 };
+    const generation = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    this.db.data = { ...snapshot, journal_generation: generation };
     await this.db.write();
-    this.generation++;
+    this.generation = generation;
     this.baseBytes = (await stat(this.file)).size;
     // Lines of the old generation are ignored from now on; emptying the journal only reclaims their space.
     await writeFile(this.journal, '');

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -67,10 +67,23 @@ t.test('a reset rewrites the base file; a torn last line is dropped; older gener
 
   // What a crash can leave behind: a line of the previous generation, and a line cut short.
   appendFileSync(`${file}.journal`, stale);
-  appendFileSync(`${file}.journal`, '{"generation":1,"seq":99,"changes":[["payments","imps_1",');
+  appendFileSync(`${file}.journal`, '{"generation":"g","seq":99,"changes":[["payments","imps_1",');
   const restored = await new LowdbStore(file).load();
   t.same(restored, expected);
 
-  appendFileSync(`${file}.journal`, '\n{"generation":1,"seq":1,"changes":[]}\n');
+  appendFileSync(`${file}.journal`, '\n{"generation":"g","seq":1,"changes":[]}\n');
   await t.rejects(new LowdbStore(file).load(), /line \d+ is not valid JSON/, 'a broken line in the middle is not silently skipped');
+});
+
+t.test('a journal left beside a replaced base file is not applied to it', async (t) => {
+  const file = tempFile();
+  const first = await startApp(t, { store: new LowdbStore(file) });
+  await first.call('POST', '/subscribe/payments/onetime', { json: { merchant_uid: 'j-1', ...card, amount: 1 } });
+  await first.call('POST', '/subscribe/payments/onetime', { json: { merchant_uid: 'j-2', ...card, amount: 1 } });
+  await first.app.close();
+  await first.sandbox.close();
+  t.ok(readFileSync(`${file}.journal`, 'utf8').includes('j-2'));
+  const fresh = { version: 1, seq: 0, tokens: [], payments: [], billing_keys: [] };
+  writeFileSync(file, JSON.stringify(fresh));
+  t.same(await new LowdbStore(file).load(), fresh);
 });
