@@ -21,3 +21,12 @@ export const ErrorEnvelopeSchema = Type.Object(
     response: Type.Null(),
   },
 );
+
+/** The buyer as a Payment or a ScheduleResult shows it. */
+export const BuyerFields = {
+  buyer_name: Nullable(Type.String()),
+  buyer_email: Nullable(Type.String()),
+  buyer_tel: Nullable(Type.String()),
+  buyer_addr: Nullable(Type.String()),
+  buyer_postcode: Nullable(Type.String()),
+};

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Nullable, UnixTime } from './common.js';
+import { BuyerFields, Nullable, UnixTime } from './common.js';
 
 export const PaymentStatusValues = ['ready', 'paid', 'cancelled', 'failed'] as const;
 export const PaymentStatusSchema = Type.Union([Type.Literal('ready'), Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('failed')]);
@@ -54,11 +54,7 @@ export const PaymentSchema = Type.Object(
     amount: Type.Number(),
     cancel_amount: Type.Number(),
     currency: Type.String(),
-    buyer_name: Nullable(Type.String()),
-    buyer_email: Nullable(Type.String()),
-    buyer_tel: Nullable(Type.String()),
-    buyer_addr: Nullable(Type.String()),
-    buyer_postcode: Nullable(Type.String()),
+    ...BuyerFields,
     custom_data: Nullable(Type.String()),
     user_agent: Nullable(Type.String()),
     status: PaymentStatusSchema,

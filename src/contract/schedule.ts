@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Nullable, UnixTime } from './common.js';
+import { BuyerFields, Nullable, UnixTime } from './common.js';
 import { Birth, CardNumber, Expiry, Pwd2Digit } from './requests.js';
 
 // Scheduled payments (reference §3.4, §4.8–§4.10): request and response shapes, defined once for both doors.
@@ -25,11 +25,7 @@ export const ScheduleResultSchema = Type.Object({
   amount: Type.Number(),
   currency: Type.String(),
   name: Nullable(Type.String()),
-  buyer_name: Nullable(Type.String()),
-  buyer_email: Nullable(Type.String()),
-  buyer_tel: Nullable(Type.String()),
-  buyer_addr: Nullable(Type.String()),
-  buyer_postcode: Nullable(Type.String()),
+  ...BuyerFields,
   custom_data: Nullable(Type.String()),
   schedule_status: ScheduleStatusSchema,
   payment_status: Nullable(Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('cancelled')])),
