@@ -18,7 +18,9 @@ export class RandomSource {
   }
 
   digits(length: number): string {
-    return this.faker.string.numeric({ length, allowLeadingZeros: true });
+    // One draw instead of one per digit (ids are on the hot path); beyond 15 digits a double cannot hold them all.
+    if (length > 15) return this.faker.string.numeric({ length, allowLeadingZeros: true });
+    return String(this.faker.number.int({ min: 0, max: 10 ** length - 1 })).padStart(length, '0');
   }
 
   hex(length: number): string {
