@@ -155,4 +155,13 @@ export function blankPayment(fields: Pick<Payment, 'imp_uid' | 'merchant_uid' | 
 }
 
 /** Deep copies keep callers from editing stored records through a returned object. */
-export const copy = <T>(value: T): T => structuredClone(value);
+// Records are plain JSON data, for which a direct walk is several times faster than structuredClone (hot path).
+export function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) out[key] = copy(field);
+    return out as T;
+  }
+  return value;
+}
