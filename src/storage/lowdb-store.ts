@@ -1,4 +1,4 @@
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { isSnapshot, recordKey, type Change, type Collection, type Snapshot } from '../core/state.js';
@@ -48,6 +48,8 @@ export class LowdbStore implements Store {
   /** Unique per base file, so a journal never continues a base file it was not written for. */
   private generation: string | null = null;
   private journalBytes = 0;
+  /** Kept open between flushes: an append is then one write call, not open + write + close. */
+  private journalHandle: FileHandle | null = null;
   private baseBytes = 0;
   /** How many flushes reached the disk (group commit is visible in tests through this). */
   flushes = 0;
@@ -175,7 +177,8 @@ export class LowdbStore implements Store {
       changes: changes.map((c) => [c.collection, c.key, c.record]),
     };
     const line = JSON.stringify(entry) + '\n';
-    await appendFile(this.journal, line);
+    this.journalHandle ??= await open(this.journal, 'a');
+    await this.journalHandle.appendFile(line);
     this.journalBytes += Buffer.byteLength(line);
   }
 
@@ -186,12 +189,15 @@ export class LowdbStore implements Store {
     this.generation = generation;
     this.baseBytes = (await stat(this.file)).size;
     // Lines of the old generation are ignored from now on; emptying the journal only reclaims their space.
-    await writeFile(this.journal, '');
+    this.journalHandle ??= await open(this.journal, 'a');
+    await this.journalHandle.truncate(0);
     this.journalBytes = 0;
   }
 
   async close(): Promise<void> {
     await (this.next ?? this.current)?.catch(() => undefined);
+    await this.journalHandle?.close();
+    this.journalHandle = null;
   }
 }
 
