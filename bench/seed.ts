@@ -1,5 +1,5 @@
 import { blankPayment, type PaymentRecord } from '../src/core/records.js';
-import type { Snapshot } from '../src/core/state.js';
+import type { Snapshot } from '../src/core/state/state.js';
 
 /**
  * A snapshot holding `count` paid payments of one merchant, in the core's own format, so a store of 100,000

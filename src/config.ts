@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Merchant, MerchantFixture } from './core/merchants.js';
+import type { Merchant, MerchantFixture } from './core/merchants/merchants.js';
 import { defaultMerchants } from './fixtures.js';
 
 /** Everything the CLI can be told; flags win over environment variables, which win over defaults. */

@@ -1,7 +1,7 @@
 import cards from '../fixtures/cards.json' with { type: 'json' };
 import merchants from '../fixtures/merchants.json' with { type: 'json' };
-import type { CardFixture } from './core/cards.js';
-import type { Merchant, MerchantFixture } from './core/merchants.js';
+import type { CardFixture } from './core/cards/cards.js';
+import type { Merchant, MerchantFixture } from './core/merchants/merchants.js';
 
 // The shipped fixtures, imported as JSON modules so the msw door can bundle them for a browser.
 

@@ -2,12 +2,12 @@ import { Sandbox, type SandboxOptions } from './core/sandbox.js';
 import { defaultCards, defaultMerchants } from './fixtures.js';
 
 export type { Answer } from './core/answer.js';
-export type { CardFixture, DeclineReason } from './core/cards.js';
-export { SandboxClock, type Clock } from './core/clock.js';
+export type { CardFixture, DeclineReason } from './core/cards/cards.js';
+export { SandboxClock, type Clock } from './core/time/clock.js';
 export { SandboxError, errors } from './core/errors.js';
-export type { Merchant, SettleMid } from './core/merchants.js';
-export type { Snapshot } from './core/state.js';
-export { MemoryStore, type Store } from './core/store.js';
+export type { Merchant, SettleMid } from './core/merchants/merchants.js';
+export type { Snapshot } from './core/state/state.js';
+export { MemoryStore, type Store } from './core/state/store.js';
 export type { Customer } from './contract/customer.js';
 export type { Payment, PaymentCancel, PagedPayments } from './contract/payment.js';
 export { Sandbox, type SandboxOptions };

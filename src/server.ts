@@ -4,7 +4,7 @@ import type { Sandbox } from './core/sandbox.js';
 import { buildApp } from './http/app.js';
 import { LowdbStore } from './storage/lowdb-store.js';
 import type { Config } from './config.js';
-import { MemoryStore } from './core/store.js';
+import { MemoryStore } from './core/state/store.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';

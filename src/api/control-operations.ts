@@ -25,7 +25,7 @@ import {
 } from '../contract/control.js';
 import { ScheduleResultSchema } from '../contract/schedule.js';
 import { ok } from '../core/answer.js';
-import { toUnixSeconds } from '../core/clock.js';
+import { toUnixSeconds } from '../core/time/clock.js';
 import { errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { CONTROL_TAG } from './faults.js';

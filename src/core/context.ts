@@ -1,11 +1,11 @@
-import type { CardCatalogue } from './cards.js';
-import type { SandboxClock } from './clock.js';
-import type { MerchantDirectory, Merchant } from './merchants.js';
-import type { ScriptedOutcomes } from './outcomes.js';
+import type { CardCatalogue } from './cards/cards.js';
+import type { SandboxClock } from './time/clock.js';
+import type { MerchantDirectory, Merchant } from './merchants/merchants.js';
+import type { ScriptedOutcomes } from './control/outcomes.js';
 import type { RandomSource } from './random.js';
-import type { SandboxState } from './state.js';
-import type { Timeline } from './timeline.js';
-import type { Webhooks } from './webhooks.js';
+import type { SandboxState } from './state/state.js';
+import type { Timeline } from './time/timeline.js';
+import type { Webhooks } from './webhooks/webhooks.js';
 
 /** Registers how to take back one change if the write that should make it durable fails. */
 export type Undo = (revert: () => void) => void;

@@ -1,4 +1,4 @@
-import { DEFAULT_WINDOW_CARD, type CheckoutView } from '../core/window.js';
+import { DEFAULT_WINDOW_CARD, type CheckoutView } from '../core/window/window.js';
 import { escapeHtml, scriptJson, won } from './html.js';
 
 const METHOD_NAMES: Record<string, string> = { card: '신용카드', trans: '실시간 계좌이체', vbank: '가상계좌', phone: '휴대폰 소액결제' };

@@ -1,4 +1,4 @@
-import type { Merchant } from '../core/merchants.js';
+import type { Merchant } from '../core/merchants/merchants.js';
 import { escapeHtml, scriptJson } from './html.js';
 
 /**

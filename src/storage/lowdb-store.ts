@@ -1,8 +1,8 @@
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { isSnapshot, recordKey, type Change, type Collection, type Snapshot } from '../core/state.js';
-import type { Store, StoreSource } from '../core/store.js';
+import { isSnapshot, recordKey, type Change, type Collection, type Snapshot } from '../core/state/state.js';
+import type { Store, StoreSource } from '../core/state/store.js';
 
 export class UnreadableDataFileError extends Error {
   constructor(file: string, reason: string) {

@@ -1,4 +1,4 @@
-import type { WebhookBody } from './records.js';
+import type { WebhookBody } from '../records.js';
 
 /**
  * Reference §7: a first delivery may take 10 s to connect and 30 s to read; a re-delivery has 15 s in total.

@@ -1,15 +1,15 @@
-import type { Payment } from '../contract/payment.js';
-import { ok, type Answer } from './answer.js';
+import type { Payment } from '../../contract/payment.js';
+import { ok, type Answer } from '../answer.js';
 import { BANKS, bankOf, type Bank } from './banks.js';
-import { toUnixSeconds } from './clock.js';
-import type { Core } from './context.js';
-import { declineMessage } from './declines.js';
-import { errors } from './errors.js';
-import type { Merchant } from './merchants.js';
-import type { Prepares } from './prepare.js';
-import { blankPayment, copy, type PaymentRecord } from './records.js';
-import { kstStamp } from './settle-rules.js';
-import type { TimedTask } from './timeline.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Core } from '../context.js';
+import { declineMessage } from '../cards/declines.js';
+import { errors } from '../errors.js';
+import type { Merchant } from '../merchants/merchants.js';
+import type { Prepares } from '../payments/prepare.js';
+import { blankPayment, copy, type PaymentRecord } from '../records.js';
+import { kstStamp } from '../merchants/settle-rules.js';
+import type { TimedTask } from '../time/timeline.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
 

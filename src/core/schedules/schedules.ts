@@ -5,16 +5,16 @@ import type {
   ScheduleRangeQuery,
   ScheduleResult,
   UnscheduleBody,
-} from '../contract/schedule.js';
-import { ok, type Answer } from './answer.js';
-import type { BillingKeys } from './billing-keys.js';
-import type { Charges } from './charges.js';
-import { toUnixSeconds } from './clock.js';
-import type { Caller, Core, Undo } from './context.js';
-import { SandboxError, errors } from './errors.js';
-import type { MerchantBook } from './state.js';
-import { copy, type ScheduleRecord } from './records.js';
-import type { TimedTask } from './timeline.js';
+} from '../../contract/schedule.js';
+import { ok, type Answer } from '../answer.js';
+import type { BillingKeys } from '../billing/billing-keys.js';
+import type { Charges } from '../payments/charges.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Caller, Core, Undo } from '../context.js';
+import { SandboxError, errors } from '../errors.js';
+import type { MerchantBook } from '../state/state.js';
+import { copy, type ScheduleRecord } from '../records.js';
+import type { TimedTask } from '../time/timeline.js';
 
 const CUSTOMER_PAGE_SIZE = 20;
 

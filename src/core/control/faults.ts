@@ -1,4 +1,4 @@
-import { errors, type SandboxError } from './errors.js';
+import { errors, type SandboxError } from '../errors.js';
 
 export interface FaultRule {
   /** The operationId it applies to, or `*` for every vendor endpoint. */

@@ -1,5 +1,5 @@
-import type { Merchant, SettleMid } from './merchants.js';
-import type { PaymentPrepare } from '../contract/prepare.js';
+import type { Merchant, SettleMid } from '../merchants/merchants.js';
+import type { PaymentPrepare } from '../../contract/prepare.js';
 
 // The Settle rules IMP.request_pay applies before the window opens (reference §6.4, §5.4, §4.15; the guide in
 // shared/seeds). A refusal reaches the page through the callback or m_redirect_url as error_code/error_msg.

@@ -1,5 +1,5 @@
-import { digitsOf, maskCardNumber, type CardCatalogue } from './cards.js';
-import { errors } from './errors.js';
+import { digitsOf, maskCardNumber, type CardCatalogue } from '../cards/cards.js';
+import { errors } from '../errors.js';
 
 /** What the PG does with a scripted charge. */
 export type ScriptedResult = 'approve' | 'decline' | 'unreachable';

@@ -1,10 +1,10 @@
-import type { Payment, PaymentStatus } from '../contract/payment.js';
-import type { CancelBody } from '../contract/requests.js';
-import { ok, type Answer } from './answer.js';
-import { toUnixSeconds } from './clock.js';
-import type { Caller, Core } from './context.js';
-import { errors } from './errors.js';
-import { copy, type PaymentRecord } from './records.js';
+import type { Payment, PaymentStatus } from '../../contract/payment.js';
+import type { CancelBody } from '../../contract/requests.js';
+import { ok, type Answer } from '../answer.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Caller, Core } from '../context.js';
+import { errors } from '../errors.js';
+import { copy, type PaymentRecord } from '../records.js';
 
 export type Sorting = '-started' | 'started' | '-paid' | 'paid' | '-updated' | 'updated';
 

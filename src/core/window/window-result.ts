@@ -1,4 +1,4 @@
-import type { Payment } from '../contract/payment.js';
+import type { Payment } from '../../contract/payment.js';
 import type { WindowRefusal } from './window-request.js';
 
 // How a window's result reaches the merchant's page (reference §9): the callback's `rsp`, or the query string of

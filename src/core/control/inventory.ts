@@ -1,7 +1,7 @@
-import type { Customer } from '../contract/customer.js';
-import type { Payment } from '../contract/payment.js';
-import { copy } from './records.js';
-import type { SandboxState } from './state.js';
+import type { Customer } from '../../contract/customer.js';
+import type { Payment } from '../../contract/payment.js';
+import { copy } from '../records.js';
+import type { SandboxState } from '../state/state.js';
 
 // What the control API lists across merchants: every record as the vendor API shows it, plus its merchant.
 

@@ -1,5 +1,5 @@
-import type { PreparedRecord } from './prepare.js';
-import type { BillingKeyRecord, PaymentRecord, ScheduleRecord, TokenRecord, WebhookDeliveryRecord } from './records.js';
+import type { PreparedRecord } from '../payments/prepare.js';
+import type { BillingKeyRecord, PaymentRecord, ScheduleRecord, TokenRecord, WebhookDeliveryRecord } from '../records.js';
 
 /** The whole sandbox as plain JSON: what the file store writes and what export/import exchange. */
 export interface Snapshot {

@@ -1,4 +1,4 @@
-import { errors } from './errors.js';
+import { errors } from '../errors.js';
 import type { Merchant, SettleMid } from './merchants.js';
 
 // The Settle (Hecto Financial) rules of the vendor's guides (shared/seeds, reference §6).

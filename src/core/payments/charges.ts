@@ -1,14 +1,14 @@
-import type { Payment } from '../contract/payment.js';
-import type { AgainBody, OnetimeBody } from '../contract/requests.js';
-import { ok, refusal, type Answer } from './answer.js';
-import { toUnixSeconds } from './clock.js';
-import type { Caller, Core, Undo } from './context.js';
-import { declineMessage } from './declines.js';
-import { errors } from './errors.js';
-import type { Merchant, SettleMid } from './merchants.js';
-import { billingKeyRecord } from './billing-keys.js';
-import { blankPayment, copy, type PaymentRecord } from './records.js';
-import { contractDecline, isExpired, kstStamp, normaliseExpiry, resolveApiMid } from './settle-rules.js';
+import type { Payment } from '../../contract/payment.js';
+import type { AgainBody, OnetimeBody } from '../../contract/requests.js';
+import { ok, refusal, type Answer } from '../answer.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Caller, Core, Undo } from '../context.js';
+import { declineMessage } from '../cards/declines.js';
+import { errors } from '../errors.js';
+import type { Merchant, SettleMid } from '../merchants/merchants.js';
+import { billingKeyRecord } from '../billing/billing-keys.js';
+import { blankPayment, copy, type PaymentRecord } from '../records.js';
+import { contractDecline, isExpired, kstStamp, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
 
 type ChargeBody = Omit<OnetimeBody, 'card_number' | 'expiry'>;
 

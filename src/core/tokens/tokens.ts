@@ -1,9 +1,9 @@
-import type { GetTokenBody } from '../contract/requests.js';
-import { ok, type Answer } from './answer.js';
-import { toUnixSeconds } from './clock.js';
-import type { Core } from './context.js';
-import { errors } from './errors.js';
-import type { Merchant } from './merchants.js';
+import type { GetTokenBody } from '../../contract/requests.js';
+import { ok, type Answer } from '../answer.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Core } from '../context.js';
+import { errors } from '../errors.js';
+import type { Merchant } from '../merchants/merchants.js';
 
 const LIFETIME_MS = 30 * 60 * 1000;
 const LAST_MINUTE_MS = 60 * 1000;

@@ -1,9 +1,9 @@
-import { toUnixSeconds } from './clock.js';
-import type { Core } from './context.js';
-import { errors } from './errors.js';
-import type { Merchant } from './merchants.js';
-import { copy, type WebhookAttempt, type WebhookDeliveryRecord, type WebhookStatus } from './records.js';
-import type { TimedTask } from './timeline.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Core } from '../context.js';
+import { errors } from '../errors.js';
+import type { Merchant } from '../merchants/merchants.js';
+import { copy, type WebhookAttempt, type WebhookDeliveryRecord, type WebhookStatus } from '../records.js';
+import type { TimedTask } from '../time/timeline.js';
 import { FIRST_DELIVERY_TIMEOUT_MS, REDELIVERY_TIMEOUT_MS, postWebhook } from './webhook-transport.js';
 
 /** Reference §7: with the merchant's retry setting, up to 5 retries one minute apart after a network error or 5xx. */

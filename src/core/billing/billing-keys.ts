@@ -1,15 +1,15 @@
-import type { Customer } from '../contract/customer.js';
-import type { PagedPayments } from '../contract/payment.js';
-import type { CustomerSaveBody } from '../contract/requests.js';
-import { ok, type Answer } from './answer.js';
-import { toUnixSeconds } from './clock.js';
-import type { Caller, Core } from './context.js';
-import { declineMessage } from './declines.js';
-import { errors } from './errors.js';
-import { copy, type BillingKeyRecord } from './records.js';
-import { revokeSchedulesOf } from './schedules.js';
-import type { CardInfo } from './cards.js';
-import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from './settle-rules.js';
+import type { Customer } from '../../contract/customer.js';
+import type { PagedPayments } from '../../contract/payment.js';
+import type { CustomerSaveBody } from '../../contract/requests.js';
+import { ok, type Answer } from '../answer.js';
+import { toUnixSeconds } from '../time/clock.js';
+import type { Caller, Core } from '../context.js';
+import { declineMessage } from '../cards/declines.js';
+import { errors } from '../errors.js';
+import { copy, type BillingKeyRecord } from '../records.js';
+import { revokeSchedulesOf } from '../schedules/schedules.js';
+import type { CardInfo } from '../cards/cards.js';
+import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
 
 const PAGE_SIZE = 20;
 

@@ -1,8 +1,8 @@
-import type { PaymentPrepare, PrepareBody } from '../contract/prepare.js';
-import { ok, type Answer } from './answer.js';
-import type { Caller, Core } from './context.js';
-import { errors } from './errors.js';
-import { copy } from './records.js';
+import type { PaymentPrepare, PrepareBody } from '../../contract/prepare.js';
+import { ok, type Answer } from '../answer.js';
+import type { Caller, Core } from '../context.js';
+import { errors } from '../errors.js';
+import { copy } from '../records.js';
 
 export interface PreparedRecord {
   merchant: string;
