@@ -1,5 +1,6 @@
-import { blankPayment, type PaymentRecord } from '../src/core/records.js';
-import type { Snapshot } from '../src/core/state/state.js';
+import type { PaymentRecord } from '../src/contract/records.js';
+import { blankPayment } from '../src/core/payments/blank-payment.js';
+import { emptySnapshot, type Snapshot } from '../src/core/state/snapshot.js';
 
 /**
  * A snapshot holding `count` paid payments of one merchant, in the core's own format, so a store of 100,000
@@ -37,5 +38,5 @@ export function seededSnapshot(count: number, merchant: string, mid: string): Sn
       }),
     });
   }
-  return { version: 1, seq: count, tokens: [], payments, billing_keys: [] };
+  return { ...emptySnapshot(count), payments };
 }

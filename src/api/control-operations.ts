@@ -177,8 +177,8 @@ export const controlOperations: Operation[] = [
     body: FreezeBodySchema,
     response: ClockSchema,
     statuses: [400],
-    run: (sandbox, { body }) => {
-      sandbox.freeze(body.at === undefined ? undefined : body.at * SECOND);
+    run: async (sandbox, { body }) => {
+      await sandbox.freeze(body.at === undefined ? undefined : body.at * SECOND);
       return clockOf(sandbox);
     },
   }),

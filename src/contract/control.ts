@@ -2,6 +2,9 @@ import Type from 'typebox';
 import { CustomerSchema } from './customer.js';
 import { Nullable, UnixTime } from './common.js';
 import { PaymentSchema } from './payment.js';
+import { WebhookContentTypeSchema, WebhookDeliverySchema } from './webhook.js';
+
+export { WebhookDeliverySchema };
 
 // The sandbox control API (`/sandbox/...`): shapes of what a test sends to steer the sandbox and what it reads back.
 
@@ -57,37 +60,11 @@ export const WebhookConfigBodySchema = Type.Object({
 });
 export const WebhookConfigSchema = Type.Object({
   url: Nullable(Type.String()),
-  content_type: Type.Union([Type.Literal('json'), Type.Literal('form')]),
+  content_type: WebhookContentTypeSchema,
   retry: Type.Boolean(),
 });
 export const MerchantCodeParamsSchema = Type.Object({ code: MerchantCode });
 
-const WebhookStatusSchema = Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('ready'), Type.Literal('cancelled')]);
-export const WebhookDeliverySchema = Type.Object({
-  id: Type.String(),
-  merchant: Type.String(),
-  seq: Type.Integer(),
-  url: Type.String(),
-  content_type: Type.Union([Type.Literal('json'), Type.Literal('form')]),
-  body: Type.Object({
-    imp_uid: Type.String(),
-    merchant_uid: Type.String(),
-    status: WebhookStatusSchema,
-    cancellation_id: Type.Optional(Type.String()),
-  }),
-  retry: Type.Boolean(),
-  state: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
-  next_attempt_at: Nullable(UnixTime),
-  attempts: Type.Array(
-    Type.Object({
-      at: UnixTime,
-      url: Type.String(),
-      trigger: Type.Union([Type.Literal('event'), Type.Literal('retry'), Type.Literal('resend')]),
-      status: Nullable(Type.Integer()),
-      error: Nullable(Type.String()),
-    }),
-  ),
-});
 export const DeliveryParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 const ResultSchema = Type.Union([Type.Literal('approve'), Type.Literal('decline'), Type.Literal('unreachable')]);

@@ -1,14 +1,27 @@
+import type { WebhookStatus } from '../contract/webhook.js';
 import type { CardCatalogue } from './cards/cards.js';
-import type { SandboxClock } from './time/clock.js';
-import type { MerchantDirectory, Merchant } from './merchants/merchants.js';
 import type { ScriptedOutcomes } from './control/outcomes.js';
+import type { MerchantDirectory, Merchant } from './merchants/merchants.js';
 import type { RandomSource } from './random.js';
 import type { SandboxState } from './state/state.js';
+import type { SandboxClock } from './time/clock.js';
 import type { Timeline } from './time/timeline.js';
-import type { Webhooks } from './webhooks/webhooks.js';
 
-/** Registers how to take back one change if the write that should make it durable fails. */
-export type Undo = (revert: () => void) => void;
+/** The payment an event is about: only its ids are sent. */
+export interface WebhookSubject {
+  imp_uid: string;
+  merchant_uid: string;
+}
+
+export interface WebhookOptions {
+  /** The request's `notice_url`: it replaces the merchant's Notification URL for this event. */
+  noticeUrl?: string | null | undefined;
+  /** Cancel events carry the id of the cancellation. */
+  cancellationId?: string | undefined;
+}
+
+/** Sends a payment webhook in the background (reference §7); never throws, never waits. See webhooks/webhooks.ts. */
+export type Notify = (merchant: Merchant, payment: WebhookSubject, status: WebhookStatus, options?: WebhookOptions) => void;
 
 /** What every part of the core shares: one per sandbox. */
 export interface Core {
@@ -17,19 +30,19 @@ export interface Core {
   readonly state: SandboxState;
   readonly merchants: MerchantDirectory;
   readonly cards: CardCatalogue;
-  /** Base URL of the sandbox as callers reach it, for receipt links. */
-  readonly publicUrl: string;
+  /** Where a payment's receipt can be seen (its `receipt_url`). */
+  receiptUrl(impUid: string): string;
   /**
-   * Applies a change synchronously (so checks and changes cannot interleave with another request),
-   * then waits until it is durable. If the write fails, the change is undone and the call fails.
+   * Applies a change synchronously as one transaction (so checks and changes cannot interleave with another
+   * request), then waits until it is durable. If the change throws, nothing of it stays; if the write fails,
+   * the whole change is taken back and the call fails.
    */
-  write<T>(change: (undo: Undo) => T): Promise<T>;
+  write<T>(change: () => T): Promise<T>;
   /** Work that falls due as sandbox time moves (schedules, webhook retries, vbank due dates): `timeline.add` a task. */
   readonly timeline: Timeline;
   /** Charges scripted by the control API; consulted by every charge before the card's own rules. */
   readonly outcomes: ScriptedOutcomes;
-  /** Sends a payment webhook in the background (reference §7); never throws, never waits. See webhooks.ts. */
-  notify: Webhooks['notify'];
+  notify: Notify;
 }
 
 /** Who is calling: the merchant the token belongs to, and the caller's user agent. */

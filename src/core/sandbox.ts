@@ -1,42 +1,57 @@
+import type { Customer } from '../contract/customer.js';
+import type { Payment } from '../contract/payment.js';
 import { BillingKeys } from './billing/billing-keys.js';
 import { CardCatalogue, type CardFixture } from './cards/cards.js';
-import { Charges } from './payments/charges.js';
-import { SandboxClock, type Clock } from './time/clock.js';
-import type { Core, Undo } from './context.js';
+import type { Core } from './context.js';
+import { copy } from './copy.js';
 import { errors } from './errors.js';
 import { FaultInjector } from './control/faults.js';
 import { listBillingKeys, listPayments } from './control/inventory.js';
-import { MerchantDirectory, type Merchant } from './merchants/merchants.js';
 import { ScriptedOutcomes } from './control/outcomes.js';
+import { MerchantDirectory, type Merchant } from './merchants/merchants.js';
+import { Charges } from './payments/charges.js';
 import { Payments } from './payments/payments.js';
 import { Prepares } from './payments/prepare.js';
 import { RandomSource, randomSeed } from './random.js';
-import { SandboxState, isSnapshot, type Snapshot } from './state/state.js';
 import { Schedules } from './schedules/schedules.js';
+import type { Snapshot } from './state/snapshot.js';
+import { SandboxState, parseSnapshot } from './state/state.js';
 import { MemoryStore, type Store } from './state/store.js';
+import { SandboxClock, type Clock, type ClockView } from './time/clock.js';
 import { Timeline } from './time/timeline.js';
 import { Tokens } from './tokens/tokens.js';
+import type { WebhookTransport } from './webhooks/transport.js';
 import { Webhooks } from './webhooks/webhooks.js';
 import { PaymentWindow } from './window/window.js';
 
 export interface SandboxOptions {
   merchants: readonly Merchant[];
   cards: CardFixture;
+  /** Where a payment's receipt can be seen: its `receipt_url` (the HTTP door serves the page). */
+  receiptUrl: (impUid: string) => string;
+  /** How webhooks are sent (fetch in src/outbound by default); tests and embedders may pass their own. */
+  webhookTransport: WebhookTransport;
   /** Seed of every generated value; random (and reported as `sandbox.seed`) when absent. */
   seed?: number;
-  /** Time source; the sandbox wraps it in a clock tests can freeze and move. Real time by default. */
+  /** Time source; the sandbox runs its own clock from it, which tests freeze and move. Real time by default. */
   clock?: Clock;
   /** Where state is made durable; in memory by default. */
   store?: Store;
-  /** Base URL callers reach the sandbox at (receipt links). */
-  publicUrl?: string;
+}
+
+/** A change applied in memory whose save has not landed yet: the undo that takes it back if the save fails. */
+interface Unsaved {
+  undo(): void;
+  reverted: boolean;
 }
 
 /** One sandbox: the state, the rules, and the controls a test or the control API needs. */
 export class Sandbox {
   readonly seed: number;
-  readonly clock: SandboxClock;
+  /** Read-only: time moves through `freeze`, `setTime` and `advance`, which run what falls due on the way. */
+  readonly clock: ClockView;
   readonly merchants: MerchantDirectory;
+  readonly cards: CardCatalogue;
   readonly tokens: Tokens;
   readonly charges: Charges;
   readonly billingKeys: BillingKeys;
@@ -50,45 +65,47 @@ export class Sandbox {
   readonly webhooks: Webhooks;
   /** Scripted charge outcomes (control API). */
   readonly outcomes: ScriptedOutcomes;
-  /** Fault injection per endpoint, applied by the doors (control API). */
+  /** Fault injection per endpoint, applied by the request pipeline (control API). */
   readonly faults = new FaultInjector();
   private readonly timeline: Timeline;
-  private readonly core: Core;
   private readonly state = new SandboxState();
   private readonly store: Store;
+  /** Changes applied in memory, oldest first, whose save has not landed yet. */
+  private readonly unsaved: Unsaved[] = [];
 
   private constructor(options: SandboxOptions) {
     this.seed = options.seed ?? randomSeed();
-    this.clock = options.clock instanceof SandboxClock ? options.clock : new SandboxClock(options.clock);
+    const clock = new SandboxClock(options.clock);
+    this.clock = clock;
     this.merchants = new MerchantDirectory(options.merchants);
     this.store = options.store ?? new MemoryStore();
     this.store.attach(this.state);
-    this.timeline = new Timeline(this.clock);
-    const cards = new CardCatalogue(options.cards);
-    this.outcomes = new ScriptedOutcomes(cards);
-    this.core = {
-      clock: this.clock,
+    this.timeline = new Timeline(clock);
+    this.cards = new CardCatalogue(options.cards);
+    this.outcomes = new ScriptedOutcomes(this.cards, this.state, this.merchants);
+    const core: Core = {
+      clock,
       random: new RandomSource(this.seed),
       state: this.state,
       merchants: this.merchants,
-      cards,
-      publicUrl: (options.publicUrl ?? 'http://127.0.0.1:8080').replace(/\/$/, ''),
+      cards: this.cards,
+      receiptUrl: options.receiptUrl,
       write: (change) => this.write(change),
       timeline: this.timeline,
       outcomes: this.outcomes,
       notify: (...event) => this.webhooks.notify(...event),
     };
-    this.tokens = new Tokens(this.core);
-    this.charges = new Charges(this.core);
-    this.billingKeys = new BillingKeys(this.core);
-    this.payments = new Payments(this.core);
-    this.webhooks = new Webhooks(this.core);
-    this.schedules = new Schedules(this.core, this.charges, this.billingKeys);
-    // At one instant, schedules run before webhook retries; the payment window adds vbank due dates after these.
+    this.tokens = new Tokens(core);
+    this.charges = new Charges(core);
+    this.billingKeys = new BillingKeys(core);
+    this.payments = new Payments(core);
+    this.webhooks = new Webhooks(core, options.webhookTransport);
+    this.schedules = new Schedules(core, this.charges, this.billingKeys);
+    this.prepares = new Prepares(core);
+    this.window = new PaymentWindow(core, this.prepares);
+    // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
     this.timeline.add('scheduled payments', this.schedules);
     this.timeline.add('webhook retries', this.webhooks);
-    this.prepares = new Prepares(this.core);
-    this.window = new PaymentWindow(this.core, this.prepares);
     this.timeline.add('virtual account due dates', this.window);
   }
 
@@ -96,42 +113,60 @@ export class Sandbox {
   static async create(options: SandboxOptions): Promise<Sandbox> {
     const sandbox = new Sandbox(options);
     const saved = await sandbox.store.load();
-    if (saved) sandbox.state.restore(saved);
+    if (saved) sandbox.state.transaction(() => sandbox.state.restore(saved));
     // What was just loaded is already on disk.
     sandbox.state.takeChanges();
     sandbox.timeline.start();
     return sandbox;
   }
 
-  private async write<T>(change: (undo: Undo) => T): Promise<T> {
-    const reverts: (() => void)[] = [];
-    const result = change((revert) => reverts.push(revert));
+  /**
+   * One change, all or nothing: applied synchronously as a transaction, answered once it is saved. If the save
+   * fails, this change and every later one still unsaved (they may build on it) are taken back, newest first.
+   */
+  private async write<T>(change: () => T): Promise<T> {
+    const { result, undo } = this.state.transaction(change);
+    const entry: Unsaved = { undo, reverted: false };
+    this.unsaved.push(entry);
     try {
       await this.store.commit();
     } catch {
-      for (const revert of reverts.reverse()) revert();
-      throw errors.storageFailed();
+      this.revertFrom(entry);
+    } finally {
+      this.unsaved.splice(this.unsaved.indexOf(entry), 1);
     }
+    if (entry.reverted) throw errors.storageFailed();
     return result;
+  }
+
+  private revertFrom(entry: Unsaved): void {
+    for (let i = this.unsaved.length - 1; i >= 0; i--) {
+      const unsaved = this.unsaved[i]!;
+      if (!unsaved.reverted) {
+        unsaved.undo();
+        unsaved.reverted = true;
+      }
+      if (unsaved === entry) return;
+    }
   }
 
   /** Forgets everything, or everything of one merchant (scripted outcomes included; faults only with everything). */
   async reset(merchant?: string): Promise<void> {
-    this.state.clear(merchant);
+    if (merchant !== undefined) this.merchants.require(merchant);
+    await this.write(() => this.state.clear(merchant));
     this.outcomes.clear(merchant);
     if (merchant === undefined) this.faults.clear();
-    await this.store.commit();
   }
 
   /** The whole state as JSON; `import` takes it back. */
   export(): Snapshot {
-    return structuredClone(this.state.snapshot());
+    return copy(this.state.snapshot());
   }
 
+  /** Replaces the whole state with an exported one, checked whole first: a refused import changes nothing. */
   async import(snapshot: unknown): Promise<void> {
-    if (!isSnapshot(snapshot)) throw errors.badRequest('not a sandbox snapshot');
-    this.state.restore(structuredClone(snapshot));
-    await this.store.commit();
+    const parsed = copy(parseSnapshot(snapshot));
+    await this.write(() => this.state.restore(parsed));
   }
 
   /** Stops due work from running, cancels webhooks in flight, flushes pending writes and releases the store. */
@@ -141,16 +176,16 @@ export class Sandbox {
     await this.store.close();
   }
 
-  // The clock as the control API moves it: moving forward runs every schedule and webhook retry that falls due.
+  // Time moves only through these, and moving it forward runs every schedule, webhook retry and expiry due.
 
-  /** Stops time at `at` (ms; default now). */
-  freeze(at?: number): void {
-    this.clock.freeze(at);
+  /** Stops time at `at` (ms; default now); a jump forward runs what falls due on the way. */
+  freeze(at?: number): Promise<void> {
+    return this.timeline.freeze(at);
   }
 
   /** Lets time run again from the current sandbox time. */
   resume(): void {
-    this.clock.resume();
+    this.timeline.resume();
   }
 
   /** Moves time forward by `ms`, running what falls due in order, each at its own instant. */
@@ -168,18 +203,19 @@ export class Sandbox {
     return this.timeline.runDue();
   }
 
-  listPayments(merchant?: string) {
+  listPayments(merchant?: string): (Payment & { merchant: string })[] {
+    if (merchant !== undefined) this.merchants.require(merchant);
     return listPayments(this.state, merchant);
   }
 
-  listBillingKeys(merchant?: string) {
+  listBillingKeys(merchant?: string): (Customer & { merchant: string })[] {
+    if (merchant !== undefined) this.merchants.require(merchant);
     return listBillingKeys(this.state, merchant);
   }
 
   /** Sets where a merchant's webhooks go (the console's Notification URL), for this process. */
-  setWebhook(code: string, webhook: NonNullable<Merchant['webhook']>): Merchant['webhook'] {
-    const merchant = this.merchants.get(code);
-    if (!merchant) throw errors.unknownMerchant(code);
+  setWebhook(code: string, webhook: NonNullable<Merchant['webhook']>): NonNullable<Merchant['webhook']> {
+    const merchant = this.merchants.require(code);
     merchant.webhook = { ...webhook };
     return { ...webhook };
   }

@@ -1,7 +1,9 @@
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { isSnapshot, recordKey, type Change, type Collection, type Snapshot } from '../core/state/state.js';
+import { collectionNames, collections, type CollectionName } from '../core/state/collections.js';
+import type { Snapshot } from '../core/state/snapshot.js';
+import { parseSnapshot, type Change } from '../core/state/state.js';
 import type { Store, StoreSource } from '../core/state/store.js';
 
 export class UnreadableDataFileError extends Error {
@@ -18,10 +20,9 @@ type BaseFile = Snapshot & { journal_generation?: string };
 interface JournalEntry {
   generation: string;
   seq: number;
-  changes: [Collection, string, unknown][];
+  changes: [CollectionName, string, unknown][];
 }
 
-const COLLECTIONS: Collection[] = ['tokens', 'payments', 'billing_keys', 'schedules', 'webhook_deliveries', 'prepared'];
 /** The journal is folded into the base file once it outgrows both this and the base file itself. */
 const MIN_COMPACT_BYTES = 8 * 1024 * 1024;
 
@@ -81,19 +82,25 @@ export class LowdbStore implements Store {
       const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : String((error as Error).message);
       throw new UnreadableDataFileError(this.file, reason);
     }
-    if (base !== null && !isSnapshot(base)) throw new UnreadableDataFileError(this.file, 'not a sandbox data file');
     // A base file without a generation (new, seeded or edited by hand) has no journal: any journal found beside
     // it belongs to another file, and the first write rewrites the base file.
     this.generation = base?.journal_generation ?? null;
     this.baseBytes = this.generation === null ? 0 : (await stat(this.file)).size;
     this.journalBytes = lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
-    const snapshot = this.replay(base, lines);
+    let snapshot: Snapshot | null;
+    try {
+      const replayed = this.replay(base, lines);
+      snapshot = replayed === null ? null : parseSnapshot(replayed);
+    } catch (error) {
+      if (error instanceof UnreadableDataFileError) throw error;
+      throw new UnreadableDataFileError(this.file, (error as Error).message);
+    }
     this.loaded = true;
     return snapshot;
   }
 
   /** The base snapshot with the current generation's journal lines applied in order. */
-  private replay(base: BaseFile | null, lines: string[]): Snapshot | null {
+  private replay(base: BaseFile | null, lines: string[]): unknown {
     const entries: JournalEntry[] = [];
     lines.forEach((line, index) => {
       if (line.trim() === '') return;
@@ -105,34 +112,34 @@ export class LowdbStore implements Store {
       }
     });
     const current = this.generation === null ? [] : entries.filter((e) => e.generation === this.generation);
-    if (current.length === 0) return base ? stripGeneration(base) : null;
+    if (current.length === 0) return base;
 
-    const collections = new Map<Collection, Map<string, unknown>>();
-    for (const name of COLLECTIONS) {
-      const records = ((base?.[name] as unknown[] | undefined) ?? []).map((r): [string, unknown] => [recordKey(name, r), r]);
-      collections.set(name, new Map(records));
+    if (base !== null && (typeof base !== 'object' || base.version !== 1)) return base;
+    const tables = new Map<string, Map<string, unknown>>();
+    for (const name of collectionNames) {
+      const key = collections[name].key as (record: unknown) => string;
+      const records = new Map<string, unknown>();
+      const stored = base?.[name];
+      if (Array.isArray(stored)) for (const record of stored) records.set(key(record), record);
+      tables.set(name, records);
     }
     let seq = base?.seq ?? 0;
     for (const entry of current) {
       seq = entry.seq;
       for (const [name, key, record] of entry.changes) {
-        const records = collections.get(name);
+        const records = tables.get(name);
         if (!records) throw new UnreadableDataFileError(this.journal, `unknown collection ${name}`);
         if (record === null) records.delete(key);
         else records.set(key, record);
       }
     }
-    const list = (name: Collection) => [...collections.get(name)!.values()];
-    return {
-      version: 1,
-      seq,
-      tokens: list('tokens') as Snapshot['tokens'],
-      payments: list('payments') as Snapshot['payments'],
-      billing_keys: list('billing_keys') as Snapshot['billing_keys'],
-      schedules: list('schedules') as NonNullable<Snapshot['schedules']>,
-      webhook_deliveries: list('webhook_deliveries') as NonNullable<Snapshot['webhook_deliveries']>,
-      prepared: list('prepared') as NonNullable<Snapshot['prepared']>,
-    };
+    const snapshot: Record<string, unknown> = { version: 1, seq };
+    for (const [name, records] of tables) {
+      const list: unknown[] = [];
+      for (const record of records.values()) list.push(record);
+      snapshot[name] = list;
+    }
+    return snapshot;
   }
 
   commit(): Promise<void> {
@@ -199,9 +206,4 @@ export class LowdbStore implements Store {
     await this.journalHandle?.close();
     this.journalHandle = null;
   }
-}
-
-function stripGeneration(base: BaseFile): Snapshot {
-  const { journal_generation: _generation, ...snapshot } = base;
-  return snapshot;
 }

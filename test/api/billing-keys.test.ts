@@ -79,7 +79,7 @@ forEachDoor(t, async (t, start) => {
       json: { merchant_uid: 'p-0', customer_uid: 'pager', ...card, amount: 100 },
     });
     for (let i = 1; i <= 24; i++) {
-      door.sandbox.clock.advance(1000);
+      await door.sandbox.advance(1000);
       await door.send('POST', '/subscribe/payments/again', { headers: auth, json: { merchant_uid: `p-${i}`, customer_uid: 'pager', amount: 100 + i } });
     }
     const first = await door.send('GET', '/subscribe/customers/pager/payments', { headers: auth });

@@ -202,7 +202,7 @@ forEachDoor(t, async (t, start) => {
       json: { merchant_uid: 'current', ...card, expiry: '2026-03', amount: 1000 },
     });
     t.equal(thisMonth.body.code, 0, 'a card is valid through its expiry month');
-    door.sandbox.clock.set(Date.UTC(2026, 3, 1));
+    await door.sandbox.setTime(Date.UTC(2026, 3, 1));
     const later = await door.call('POST', '/subscribe/payments/onetime', {
       json: { merchant_uid: 'later', ...card, expiry: '2026-03', amount: 1000 },
     });
@@ -266,7 +266,7 @@ forEachDoor(t, async (t, start) => {
       sandbox: false,
     });
     const inserted = key.body.response.inserted;
-    door.sandbox.clock.advance(60_000);
+    await door.sandbox.advance(60_000);
 
     const again = await door.call('POST', '/subscribe/payments/again', { json: { merchant_uid: 'k-2', customer_uid: 'cust-1', amount: 500 } });
     t.match(again.body.response, { buyer_name: '홍길동', buyer_email: 'hong@example.com' }, 'again falls back to the stored customer_*');

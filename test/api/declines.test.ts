@@ -60,7 +60,7 @@ forEachDoor(t, async (t, start) => {
     }
 
     await issue('expiring', '4111111111111111');
-    door.sandbox.clock.set(Date.UTC(2030, 1, 1));
+    await door.sandbox.setTime(Date.UTC(2030, 1, 1));
     const token = await door.tokenOf();
     const expired = await door.send('POST', '/subscribe/payments/again', {
       headers: { authorization: token },

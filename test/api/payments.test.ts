@@ -23,11 +23,11 @@ forEachDoor(t, async (t, start) => {
     t.equal((await door.call('GET', '/payments/find/order-1/unknown')).status, 400, 'an unknown status is refused');
     t.equal((await door.call('GET', '/payments/find/order-1?sorting=sideways')).status, 400);
 
-    door.sandbox.clock.advance(5000);
+    await door.sandbox.advance(5000);
     await door.call('POST', '/subscribe/payments/onetime', {
       json: { merchant_uid: 'order-2', card_number: '4000000000000051', expiry: '2030-01', amount: 10 },
     });
-    door.sandbox.clock.advance(5000);
+    await door.sandbox.advance(5000);
     const retry = await pay(door, 'order-2', 20);
     t.equal((await door.call('GET', '/payments/find/order-2')).body.response.imp_uid, retry.imp_uid, '-started: newest first');
     t.equal((await door.call('GET', '/payments/find/order-2?sorting=started')).body.response.status, 'failed', 'started: oldest first');
@@ -52,7 +52,7 @@ forEachDoor(t, async (t, start) => {
   t.test('partial and full cancels, by imp_uid or merchant_uid, with checksum', async (t) => {
     const door = await start();
     const paid = await pay(door, 'c-1', 1000);
-    door.sandbox.clock.advance(60_000);
+    await door.sandbox.advance(60_000);
     const part = await door.call('POST', '/payments/cancel', { json: { imp_uid: paid.imp_uid, amount: 300, checksum: 1000, reason: '부분취소' } });
     t.equal(part.status, 200);
     t.match(part.body, {

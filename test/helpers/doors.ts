@@ -83,7 +83,7 @@ function withHelpers(name: DoorName, sandbox: Sandbox, send: Door['send']): Door
 /** A sandbox on a frozen clock with a fixed seed. */
 async function testSandbox(options: Partial<SandboxOptions>): Promise<Sandbox> {
   const sandbox = await createSandbox({ seed: 42, ...options });
-  if (!options.clock) sandbox.clock.freeze(START);
+  if (!options.clock) await sandbox.freeze(START);
   return sandbox;
 }
 

@@ -195,7 +195,7 @@ t.test('trans, phone and vbank carry their fields; a vbank is deposited or expir
   t.match((await get(vbank)).vbank_num, /^\d{14}$/);
   t.equal((await act(app, vbank, 'approve')).body.code, 1, 'an issued account is no longer an open window');
 
-  app.sandbox.clock.advance(3600_000);
+  await app.sandbox.advance(3600_000);
   const deposited = await app.send('POST', `/sandbox/vbanks/${vbank}/deposit`);
   t.match(deposited.body, { code: 0, response: { status: 'paid', paid_at: START / 1000 + 3600 } });
   t.equal((await app.send('POST', `/sandbox/vbanks/${vbank}/deposit`)).body.code, 1, 'deposited once');

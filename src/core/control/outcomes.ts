@@ -1,5 +1,7 @@
 import { digitsOf, maskCardNumber, type CardCatalogue } from '../cards/cards.js';
 import { errors } from '../errors.js';
+import type { MerchantDirectory } from '../merchants/merchants.js';
+import type { SandboxState } from '../state/state.js';
 
 /** What the PG does with a scripted charge. */
 export type ScriptedResult = 'approve' | 'decline' | 'unreachable';
@@ -40,8 +42,8 @@ export interface ChargeSubject {
 /** The decision for one charge: `reason` null approves, otherwise it is the decline reason code to apply. */
 export interface ScriptedDecision {
   reason: string | null;
-  /** Takes the charge off the queue; returns how to put it back if the charge is not stored. */
-  consume(): () => void;
+  /** Takes the charge off the queue, inside the write that stores the charge (its undo puts it back). */
+  consume(): void;
 }
 
 const DEFAULT_DECLINE = 'limit_exceeded';
@@ -56,9 +58,14 @@ export class ScriptedOutcomes {
   private queue: ScriptedOutcome[] = [];
   private nextId = 1;
 
-  constructor(private readonly cards: CardCatalogue) {}
+  constructor(
+    private readonly cards: CardCatalogue,
+    private readonly state: SandboxState,
+    private readonly merchants: MerchantDirectory,
+  ) {}
 
   add(request: OutcomeRequest): ScriptedOutcome {
+    if (request.merchant !== undefined) this.merchants.require(request.merchant);
     if (!request.customer_uid && !request.card) throw errors.missingParameter('customer_uid 또는 card');
     const reason =
       request.result === 'decline' ? (request.reason ?? DEFAULT_DECLINE) : request.result === 'unreachable' ? this.networkReason() : null;
@@ -84,6 +91,7 @@ export class ScriptedOutcomes {
 
   /** Forgets the outcomes of one merchant (those scripted for every merchant stay), or all. */
   clear(merchant?: string): void {
+    if (merchant !== undefined) this.merchants.require(merchant);
     this.queue = merchant === undefined ? [] : this.queue.filter((o) => o.merchant !== merchant);
   }
 
@@ -96,10 +104,10 @@ export class ScriptedOutcomes {
       consume: () => {
         outcome.remaining--;
         if (outcome.remaining === 0) this.queue = this.queue.filter((o) => o !== outcome);
-        return () => {
+        this.state.undoWith(() => {
           if (outcome.remaining === 0) this.queue.push(outcome);
           outcome.remaining++;
-        };
+        });
       },
     };
   }

@@ -1,3 +1,5 @@
+import { errors } from '../errors.js';
+
 /** One Settle MID of a merchant and what its contract asks of a key-in (API) charge. */
 export interface SettleMid {
   mid: string;
@@ -62,6 +64,13 @@ export class MerchantDirectory {
 
   get(code: string): Merchant | undefined {
     return this.byCode.get(code);
+  }
+
+  /** The merchant of a code a caller named; an unknown code is refused rather than silently matching nothing. */
+  require(code: string): Merchant {
+    const merchant = this.byCode.get(code);
+    if (!merchant) throw errors.unknownMerchant(code);
+    return merchant;
   }
 
   byApiKey(key: string): Merchant | undefined {

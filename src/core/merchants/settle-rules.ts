@@ -1,4 +1,5 @@
 import { errors } from '../errors.js';
+import { kstMonth } from '../time/kst.js';
 import type { Merchant, SettleMid } from './merchants.js';
 
 // The Settle (Hecto Financial) rules of the vendor's guides (shared/seeds, reference §6).
@@ -43,16 +44,5 @@ export function contractDecline(mid: SettleMid, input: { birth?: string | undefi
 /** `YYYY-MM` or `YYYYMM` → `YYYYMM`. */
 export const normaliseExpiry = (expiry: string) => expiry.replace('-', '');
 
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
 /** A card is valid through the last day of its expiry month, Korean time. */
-export function isExpired(expiry: string, nowMs: number): boolean {
-  const now = new Date(nowMs + KST_OFFSET_MS);
-  const current = now.getUTCFullYear() * 100 + now.getUTCMonth() + 1;
-  return Number(expiry) < current;
-}
-
-/** YYYYMMDDhhmmss in Korean time, the shape PG transaction ids carry. */
-export function kstStamp(nowMs: number): string {
-  return new Date(nowMs + KST_OFFSET_MS).toISOString().replace(/[^0-9]/g, '').slice(0, 14);
-}
+export const isExpired = (expiry: string, nowMs: number) => Number(expiry) < kstMonth(nowMs);

@@ -1,16 +1,25 @@
 import type { Payment } from '../../contract/payment.js';
+import type { PaymentRecord } from '../../contract/records.js';
 import type { AgainBody, OnetimeBody } from '../../contract/requests.js';
 import { ok, refusal, type Answer } from '../answer.js';
-import { toUnixSeconds } from '../time/clock.js';
-import type { Caller, Core, Undo } from '../context.js';
+import { buyerWithHolder, holderFromBuyer, type Buyer } from '../billing/holder.js';
+import { billingKeyOf, billingKeyRecord } from '../billing/key-record.js';
 import { declineMessage } from '../cards/declines.js';
+import type { Caller, Core } from '../context.js';
+import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import type { Merchant, SettleMid } from '../merchants/merchants.js';
-import { billingKeyRecord } from '../billing/billing-keys.js';
-import { blankPayment, copy, type PaymentRecord } from '../records.js';
-import { contractDecline, isExpired, kstStamp, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
+import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
+import { toUnixSeconds } from '../time/clock.js';
+import { blankPayment } from './blank-payment.js';
+import { customDataText } from './custom-data.js';
+import { newApplyNum, newImpUid, newPgTid } from './ids.js';
+import { isMerchantUidTaken } from './ledger.js';
 
-type ChargeBody = Omit<OnetimeBody, 'card_number' | 'expiry'>;
+/** What a charge takes from its request: the order, and the buyer (for `again`, completed from the key's holder). */
+type ChargeInput = Pick<AgainBody, 'merchant_uid' | 'amount' | 'card_quota' | 'name' | 'currency' | 'custom_data'> & {
+  [K in keyof Buyer]?: string | null | undefined;
+};
 
 /** Key-in charges (onetime) and billing-key charges (again), reference §4.1, §4.2, §5.3. */
 export class Charges {
@@ -23,7 +32,7 @@ export class Charges {
   async onetime(caller: Caller, body: OnetimeBody): Promise<Answer<Payment | null>> {
     const { merchant } = caller;
     const mid = resolveApiMid(merchant, body.pg);
-    this.refusePaidMerchantUid(merchant, body.merchant_uid);
+    this.refuseTaken(merchant, body.merchant_uid);
 
     const card = this.core.cards.describe(body.card_number);
     const expiry = normaliseExpiry(body.expiry);
@@ -44,22 +53,15 @@ export class Charges {
       customer_uid_usage: body.customer_uid ? 'issue' : null,
     });
     const message = reason ? declineMessage(this.core.cards.reason(reason)) : null;
-    if (message) this.fail(payment, message);
+    if (message) fail(payment, message);
 
-    const answer = await this.core.write((undo) => {
-      if (scripted) undo(scripted.consume());
-      this.store(merchant, payment, undo);
+    const answer = await this.core.write(() => {
+      scripted?.consume();
+      this.store(merchant, payment);
       if (!message && body.customer_uid) {
         // Settle's only way to issue a billing key: a successful onetime charge with customer_uid (buyer_* → customer_*).
-        const record = billingKeyRecord(this.core, merchant.code, mid.mid, body.customer_uid, card, expiry, {
-          customer_id: null,
-          customer_name: body.buyer_name ?? null,
-          customer_tel: body.buyer_tel ?? null,
-          customer_email: body.buyer_email ?? null,
-          customer_addr: body.buyer_addr ?? null,
-          customer_postcode: body.buyer_postcode ?? null,
-        });
-        undo(this.core.state.setBillingKey(record));
+        const key = billingKeyRecord(this.core, merchant.code, mid.mid, body.customer_uid, card, expiry, holderFromBuyer(body));
+        this.core.state.tables.billing_keys.put(key);
       }
       return message ? refusal(200, -1, message) : ok(copy(payment));
     });
@@ -74,29 +76,22 @@ export class Charges {
    */
   async again(caller: Caller, body: AgainBody, usage: 'payment' | 'payment.scheduled' = 'payment'): Promise<Answer<Payment | null>> {
     const { merchant } = caller;
-    const key = this.core.state.book(merchant.code).billingKeys.get(body.customer_uid);
+    const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
     if (!key) throw errors.unknownCustomer();
-    this.refusePaidMerchantUid(merchant, body.merchant_uid);
+    this.refuseTaken(merchant, body.merchant_uid);
     const mid = merchant.settle.mids.find((m) => m.mid === key.customer.pg_id);
     if (!mid) throw errors.pgNotConfigured();
 
-    const scripted = this.core.outcomes.decide({ merchant: merchant.code, customerUid: key.customer.customer_uid, card: key.customer.card_number });
+    const c = key.customer;
+    const scripted = this.core.outcomes.decide({ merchant: merchant.code, customerUid: c.customer_uid, card: c.card_number });
     const reasonCode = scripted
       ? scripted.reason
       : ((isExpired(key.expiry, this.core.clock.now()) ? 'expired_card' : null) ?? key.decline_every ?? key.decline_repeat);
     const reason = reasonCode ? this.core.cards.reason(reasonCode) : null;
-    const c = key.customer;
     const payment = this.newPayment(
       caller,
       mid,
-      {
-        ...body,
-        buyer_name: body.buyer_name ?? c.customer_name ?? undefined,
-        buyer_email: body.buyer_email ?? c.customer_email ?? undefined,
-        buyer_tel: body.buyer_tel ?? c.customer_tel ?? undefined,
-        buyer_addr: body.buyer_addr ?? c.customer_addr ?? undefined,
-        buyer_postcode: body.buyer_postcode ?? c.customer_postcode ?? undefined,
-      },
+      { ...body, ...buyerWithHolder(body, c) },
       {
         card_code: c.card_code,
         card_name: c.card_name,
@@ -106,11 +101,11 @@ export class Charges {
         customer_uid_usage: usage,
       },
     );
-    if (reason) this.fail(payment, declineMessage(reason));
+    if (reason) fail(payment, declineMessage(reason));
 
-    const answer = await this.core.write((undo) => {
-      if (scripted) undo(scripted.consume());
-      this.store(merchant, payment, undo);
+    const answer = await this.core.write(() => {
+      scripted?.consume();
+      this.store(merchant, payment);
       if (reason?.stage === 'network') return refusal(200, -1, declineMessage(reason));
       return ok(copy(payment));
     });
@@ -119,24 +114,22 @@ export class Charges {
     return answer;
   }
 
-  /** A merchant_uid that was paid (even if cancelled since) cannot be charged again; failed attempts can be retried. */
-  private refusePaidMerchantUid(merchant: Merchant, merchantUid: string): void {
-    const earlier = this.core.state.book(merchant.code).byMerchantUid.get(merchantUid) ?? [];
-    if (earlier.some((r) => r.payment.status === 'paid' || r.payment.status === 'cancelled')) throw errors.alreadyPaid();
+  private refuseTaken(merchant: Merchant, merchantUid: string): void {
+    if (isMerchantUidTaken(this.core.state, merchant.code, merchantUid)) throw errors.alreadyPaid();
   }
 
-  private newPayment(caller: Caller, mid: SettleMid, body: ChargeBody, card: Partial<Payment>): Payment {
+  private newPayment(caller: Caller, mid: SettleMid, body: ChargeInput, card: Partial<Payment>): Payment {
     const now = this.core.clock.now();
     const seconds = toUnixSeconds(now);
-    const impUid = this.newImpUid();
+    const impUid = newImpUid(this.core, 'imps_');
     return blankPayment({
       imp_uid: impUid,
       merchant_uid: body.merchant_uid,
       amount: body.amount,
       status: 'paid',
       pg_id: mid.mid,
-      pg_tid: `${mid.mid}${kstStamp(now)}${this.core.random.digits(6)}`,
-      apply_num: this.core.random.digits(8),
+      pg_tid: newPgTid(this.core, mid.mid, now),
+      apply_num: newApplyNum(this.core),
       card_quota: body.card_quota ?? 0,
       name: body.name ?? null,
       currency: body.currency ?? 'KRW',
@@ -145,34 +138,27 @@ export class Charges {
       buyer_tel: body.buyer_tel ?? null,
       buyer_addr: body.buyer_addr ?? null,
       buyer_postcode: body.buyer_postcode ?? null,
-      custom_data: body.custom_data === undefined ? null : typeof body.custom_data === 'string' ? body.custom_data : JSON.stringify(body.custom_data),
+      custom_data: customDataText(body.custom_data),
       user_agent: caller.userAgent,
       started_at: seconds,
       paid_at: seconds,
-      receipt_url: `${this.core.publicUrl}/sandbox/receipts/${impUid}`,
+      receipt_url: this.core.receiptUrl(impUid),
       ...card,
     });
   }
 
-  private fail(payment: Payment, message: string): void {
-    payment.status = 'failed';
-    payment.failed_at = payment.paid_at;
-    payment.paid_at = 0;
-    payment.apply_num = '';
-    payment.fail_reason = message;
-    payment.receipt_url = null;
+  private store(merchant: Merchant, payment: Payment): void {
+    const record: PaymentRecord = { merchant: merchant.code, seq: this.core.state.nextSeq(), payment };
+    this.core.state.tables.payments.put(record);
   }
+}
 
-  private store(merchant: Merchant, payment: Payment, undo: Undo): void {
-    const record: PaymentRecord = { merchant: merchant.code, seq: ++this.core.state.seq, payment };
-    undo(this.core.state.addPayment(record));
-  }
-
-  /** `imps_` + 12 digits, unique across the sandbox. */
-  private newImpUid(): string {
-    for (;;) {
-      const uid = `imps_${this.core.random.digits(12)}`;
-      if (!this.core.state.impUids.has(uid)) return uid;
-    }
-  }
+/** A declined charge: no approval, no receipt, the PG's message as the reason. */
+function fail(payment: Payment, message: string): void {
+  payment.status = 'failed';
+  payment.failed_at = payment.paid_at;
+  payment.paid_at = 0;
+  payment.apply_num = '';
+  payment.fail_reason = message;
+  payment.receipt_url = null;
 }

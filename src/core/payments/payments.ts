@@ -1,10 +1,12 @@
 import type { Payment, PaymentStatus } from '../../contract/payment.js';
+import type { PaymentRecord } from '../../contract/records.js';
 import type { CancelBody } from '../../contract/requests.js';
 import { ok, type Answer } from '../answer.js';
-import { toUnixSeconds } from '../time/clock.js';
 import type { Caller, Core } from '../context.js';
+import { copy } from '../copy.js';
 import { errors } from '../errors.js';
-import { copy, type PaymentRecord } from '../records.js';
+import { toUnixSeconds } from '../time/clock.js';
+import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
 
 export type Sorting = '-started' | 'started' | '-paid' | 'paid' | '-updated' | 'updated';
 
@@ -19,26 +21,21 @@ const sortKey: Record<string, (p: Payment) => number> = {
 export class Payments {
   constructor(private readonly core: Core) {}
 
-  private book(caller: Caller) {
-    return this.core.state.book(caller.merchant.code);
-  }
-
   get(caller: Caller, impUid: string): Answer<Payment> {
-    const record = this.book(caller).payments.get(impUid);
+    const record = paymentOf(this.core.state, caller.merchant.code, impUid);
     if (!record) throw errors.paymentNotFound();
     return ok(copy(record.payment));
   }
 
   /** Any merchant's payment by imp_uid, for the receipt page a payment's `receipt_url` points at. */
   receipt(impUid: string): Payment | null {
-    const merchant = this.core.state.impUids.get(impUid);
-    const record = merchant === undefined ? undefined : this.core.state.book(merchant).payments.get(impUid);
+    const record = this.core.state.tables.payments.get(impUid);
     return record ? copy(record.payment) : null;
   }
 
   /** The first payment of a merchant_uid (optionally in one status) in the requested order. */
   find(caller: Caller, merchantUid: string, status: PaymentStatus | undefined, sorting: Sorting = '-started'): Answer<Payment> {
-    const candidates = (this.book(caller).byMerchantUid.get(merchantUid) ?? []).filter(
+    const candidates = attemptsOf(this.core.state, caller.merchant.code, merchantUid).filter(
       (r) => status === undefined || r.payment.status === status,
     );
     const descending = sorting.startsWith('-');
@@ -55,17 +52,16 @@ export class Payments {
   /** Up to 100 ids of each kind: 200 when all are found, 207 when some are, 404 when none. */
   getMany(caller: Caller, impUids: readonly string[], merchantUids: readonly string[]): Answer<Payment[]> {
     if (impUids.length === 0 && merchantUids.length === 0) throw errors.paymentIdsMissing();
-    const book = this.book(caller);
+    const code = caller.merchant.code;
     const found = new Map<string, Payment>();
     let missing = 0;
     for (const uid of new Set(impUids)) {
-      const record = book.payments.get(uid);
+      const record = paymentOf(this.core.state, code, uid);
       if (record) found.set(uid, record.payment);
       else missing++;
     }
     for (const uid of new Set(merchantUids)) {
-      const records = book.byMerchantUid.get(uid);
-      const latest = records?.[records.length - 1];
+      const latest = attemptsOf(this.core.state, code, uid).at(-1);
       if (latest) found.set(latest.payment.imp_uid, latest.payment);
       else missing++;
     }
@@ -78,17 +74,12 @@ export class Payments {
    * cancellable balance and must match it. Any cancel leaves the status `cancelled`, as recorded from the real API.
    */
   async cancel(caller: Caller, body: CancelBody): Promise<Answer<Payment>> {
-    const book = this.book(caller);
+    const code = caller.merchant.code;
     let record: PaymentRecord | undefined;
-    if (body.imp_uid) record = book.payments.get(body.imp_uid);
-    else if (body.merchant_uid) {
-      record = (book.byMerchantUid.get(body.merchant_uid) ?? []).findLast(
-        (r) => r.payment.status === 'paid' || r.payment.status === 'cancelled',
-      );
-    } else throw errors.cancelIdMissing();
-    if (!record || (record.payment.status !== 'paid' && record.payment.status !== 'cancelled')) {
-      throw errors.cancelTargetNotFound();
-    }
+    if (body.imp_uid) record = paymentOf(this.core.state, code, body.imp_uid);
+    else if (body.merchant_uid) record = attemptsOf(this.core.state, code, body.merchant_uid).findLast(wasPaid);
+    else throw errors.cancelIdMissing();
+    if (!record || !wasPaid(record)) throw errors.cancelTargetNotFound();
     const payment = record.payment;
     const cancellable = payment.amount - payment.cancel_amount;
     if (cancellable <= 0) throw errors.alreadyFullyCancelled();
@@ -108,21 +99,21 @@ export class Payments {
       cancellation_id: this.core.random.alphanumeric(20),
       receipt_url: payment.receipt_url,
     };
-    const answer = await this.core.write((undo) => {
-      const before = copy(payment);
-      undo(() => Object.assign(payment, before));
-      payment.cancel_amount += amount;
-      payment.cancel_history.push(entry);
-      payment.status = 'cancelled';
-      payment.cancelled_at = now;
-      payment.cancel_reason = reason;
-      this.core.state.touch('payments', record);
-      return ok(copy(payment));
-    });
+    const cancelled = await this.core.write(
+      () =>
+        this.core.state.tables.payments.update(payment.imp_uid, (draft) => {
+          const p = draft.payment;
+          p.cancel_amount += amount;
+          p.cancel_history.push(entry);
+          p.status = 'cancelled';
+          p.cancelled_at = now;
+          p.cancel_reason = reason;
+        }).payment,
+    );
     // Reference §4.14, §7: an API cancel is notified only when the request asks for it.
     if (body.enable_webhook) {
-      this.core.notify(caller.merchant, payment, 'cancelled', { cancellationId: entry.cancellation_id });
+      this.core.notify(caller.merchant, cancelled, 'cancelled', { cancellationId: entry.cancellation_id });
     }
-    return answer;
+    return ok(copy(cancelled));
   }
 }

@@ -1,3 +1,4 @@
+import type { ScheduleRecord } from '../../contract/records.js';
 import type {
   PagedSchedules,
   ScheduleBody,
@@ -8,57 +9,23 @@ import type {
 } from '../../contract/schedule.js';
 import { ok, type Answer } from '../answer.js';
 import type { BillingKeys } from '../billing/billing-keys.js';
-import type { Charges } from '../payments/charges.js';
-import { toUnixSeconds } from '../time/clock.js';
-import type { Caller, Core, Undo } from '../context.js';
+import { buyerWithHolder } from '../billing/holder.js';
+import { billingKeyOf } from '../billing/key-record.js';
+import type { Caller, Core } from '../context.js';
+import { copy } from '../copy.js';
 import { SandboxError, errors } from '../errors.js';
-import type { MerchantBook } from '../state/state.js';
-import { copy, type ScheduleRecord } from '../records.js';
+import { pageOf } from '../paging.js';
+import type { Charges } from '../payments/charges.js';
+import { customDataText } from '../payments/custom-data.js';
+import { attemptsOf, isMerchantUidTaken } from '../payments/ledger.js';
+import { merchantKey } from '../state/collections.js';
+import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
+import { revoke } from './revoke.js';
 
 const CUSTOMER_PAGE_SIZE = 20;
 
-const customData = (value: ScheduleBody['schedules'][number]['custom_data']) =>
-  value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
-
-/**
- * Revokes the pending schedules of a billing key, as part of another change (deleting the key): a schedule
- * whose key is gone could only fail, and the vendor's documentation tells merchants to clear them first.
- */
-export function revokeSchedulesOf(core: Core, merchant: string, customerUid: string, undo: Undo): ScheduleResult[] {
-  const revokedAt = toUnixSeconds(core.clock.now());
-  const revoked: ScheduleResult[] = [];
-  for (const record of core.state.book(merchant).schedules.values()) {
-    if (record.schedule.customer_uid !== customerUid || record.schedule.schedule_status !== 'scheduled') continue;
-    revoke(core, record, revokedAt, undo);
-    revoked.push(copy(record.schedule));
-  }
-  return revoked;
-}
-
-function revoke(core: Core, record: ScheduleRecord, revokedAt: number, undo: Undo): void {
-  const before = record.schedule;
-  record.schedule = { ...before, schedule_status: 'revoked', revoked_at: revokedAt };
-  core.state.touch('schedules', record);
-  undo(() => (record.schedule = before));
-}
-
-/** A merchant_uid that is scheduled, or was charged, cannot be scheduled again; a revoked one can. */
-function isTaken(book: MerchantBook, merchantUid: string): boolean {
-  const schedule = book.schedules.get(merchantUid);
-  if (schedule && schedule.schedule.schedule_status !== 'revoked') return true;
-  return (book.byMerchantUid.get(merchantUid) ?? []).some((r) => r.payment.status === 'paid' || r.payment.status === 'cancelled');
-}
-
-function page(list: ScheduleResult[], pageNumber: number, size: number): PagedSchedules {
-  const total = list.length;
-  return {
-    total,
-    previous: pageNumber > 1 ? pageNumber - 1 : 0,
-    next: pageNumber * size < total ? pageNumber + 1 : 0,
-    list: list.slice((pageNumber - 1) * size, pageNumber * size),
-  };
-}
+const bySchedule = (a: ScheduleRecord, b: ScheduleRecord) => a.schedule.schedule_at - b.schedule.schedule_at || a.seq - b.seq;
 
 /**
  * Scheduled payments (reference §4.8–§4.10). At `schedule_at` of sandbox time the charge runs as `again` with
@@ -77,24 +44,23 @@ export class Schedules implements TimedTask {
    */
   async schedule(caller: Caller, body: ScheduleBody): Promise<Answer<ScheduleResult[]>> {
     const { merchant } = caller;
-    const book = this.core.state.book(merchant.code);
-    this.refuseTaken(book, body);
-    if (!book.billingKeys.has(body.customer_uid)) {
+    this.refuseTaken(merchant.code, body);
+    if (!billingKeyOf(this.core, merchant.code, body.customer_uid)) {
       if (!body.card_number || !body.expiry) throw errors.scheduleCustomerUnknown();
       const { card_number, expiry, birth, pwd_2digit, customer_id, pg } = body;
       await this.billingKeys.save(caller, body.customer_uid, { card_number, expiry, birth, pwd_2digit, customer_id, pg });
     }
-    return this.core.write((undo) => {
+    return this.core.write(() => {
       // Checked again: another request may have taken a merchant_uid while the key was being issued.
-      this.refuseTaken(book, body);
-      const key = book.billingKeys.get(body.customer_uid);
+      this.refuseTaken(merchant.code, body);
+      const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
       if (!key) throw errors.scheduleCustomerUnknown();
       const c = key.customer;
       return ok(
         body.schedules.map((entry) => {
           const record: ScheduleRecord = {
             merchant: merchant.code,
-            seq: ++this.core.state.seq,
+            seq: this.core.state.nextSeq(),
             schedule: {
               customer_uid: body.customer_uid,
               merchant_uid: entry.merchant_uid,
@@ -108,13 +74,8 @@ export class Schedules implements TimedTask {
               amount: entry.amount,
               currency: entry.currency ?? 'KRW',
               name: entry.name ?? null,
-              // Missing buyer fields fall back to the key's customer fields (reference §4.8).
-              buyer_name: entry.buyer_name ?? c.customer_name,
-              buyer_email: entry.buyer_email ?? c.customer_email,
-              buyer_tel: entry.buyer_tel ?? c.customer_tel,
-              buyer_addr: entry.buyer_addr ?? c.customer_addr,
-              buyer_postcode: entry.buyer_postcode ?? c.customer_postcode,
-              custom_data: customData(entry.custom_data),
+              ...buyerWithHolder(entry, c),
+              custom_data: customDataText(entry.custom_data),
               schedule_status: 'scheduled',
               payment_status: null,
               fail_reason: null,
@@ -127,8 +88,7 @@ export class Schedules implements TimedTask {
               vat_amount: entry.vat_amount ?? null,
             },
           };
-          undo(this.core.state.setSchedule(record));
-          return copy(record.schedule);
+          return copy(this.core.state.tables.schedules.put(record).schedule);
         }),
       );
     });
@@ -138,24 +98,18 @@ export class Schedules implements TimedTask {
   async unschedule(caller: Caller, body: UnscheduleBody): Promise<Answer<ScheduleResult[]>> {
     const merchantUids = [body.merchant_uid ?? [], body['merchant_uid[]'] ?? []].flat();
     if (!body.customer_uid && merchantUids.length === 0) throw errors.missingParameter('customer_uid');
-    const book = this.core.state.book(caller.merchant.code);
+    const code = caller.merchant.code;
     const candidates =
-      merchantUids.length > 0
-        ? merchantUids.flatMap((uid) => book.schedules.get(uid) ?? [])
-        : [...book.schedules.values()].sort((a, b) => a.seq - b.seq);
+      merchantUids.length > 0 ? merchantUids.flatMap((uid) => this.recordOf(code, uid) ?? []) : this.records(code).sort((a, b) => a.seq - b.seq);
     const pending = candidates.filter(
       (r) => r.schedule.schedule_status === 'scheduled' && (!body.customer_uid || r.schedule.customer_uid === body.customer_uid),
     );
     if (pending.length === 0) throw errors.nothingToUnschedule();
-    const revokedAt = toUnixSeconds(this.core.clock.now());
-    return this.core.write((undo) => {
-      for (const record of pending) revoke(this.core, record, revokedAt, undo);
-      return ok(pending.map((r) => copy(r.schedule)));
-    });
+    return this.core.write(() => ok(pending.map((record) => revoke(this.core, record))));
   }
 
   get(caller: Caller, merchantUid: string): Answer<ScheduleResult> {
-    const record = this.core.state.book(caller.merchant.code).schedules.get(merchantUid);
+    const record = this.recordOf(caller.merchant.code, merchantUid);
     if (!record) throw errors.scheduleNotFound();
     return ok(copy(record.schedule));
   }
@@ -163,28 +117,30 @@ export class Schedules implements TimedTask {
   /** A customer's schedules with `from <= schedule_at < to`, oldest first, 20 a page. */
   byCustomer(caller: Caller, customerUid: string, query: ScheduleCustomerQuery): Answer<PagedSchedules> {
     const status = query['schedule-status'];
-    const list = this.records(caller.merchant.code)
+    const list = this.core.state.tables.schedules
+      .lookup('customer_uid', merchantKey(caller.merchant.code, customerUid))
+      .sort(bySchedule)
       .map((r) => r.schedule)
-      .filter(
-        (s) => s.customer_uid === customerUid && s.schedule_at >= query.from && s.schedule_at < query.to && (!status || s.schedule_status === status),
-      );
-    return ok(page(list.map(copy), query.page ?? 1, CUSTOMER_PAGE_SIZE));
+      .filter((s) => s.schedule_at >= query.from && s.schedule_at < query.to && (!status || s.schedule_status === status));
+    return ok(pageOf(list.map(copy), query.page ?? 1, CUSTOMER_PAGE_SIZE));
   }
 
   /** Schedules with `schedule_from <= schedule_at < schedule_to`, newest first unless `sorting` says otherwise. */
   byRange(caller: Caller, query: ScheduleRangeQuery): Answer<PagedSchedules> {
     const status = query.schedule_status;
     const list = this.records(caller.merchant.code)
+      .sort(bySchedule)
       .map((r) => r.schedule)
       .filter((s) => s.schedule_at >= query.schedule_from && s.schedule_at < query.schedule_to && (!status || s.schedule_status === status));
     if ((query.sorting ?? '-schedule_at') === '-schedule_at') list.reverse();
-    return ok(page(list.map(copy), query.page ?? 1, query.limit ?? 20));
+    return ok(pageOf(list.map(copy), query.page ?? 1, query.limit ?? 20));
   }
 
   /** Every schedule of one merchant or of all, by `schedule_at` then creation (the control API's listing). */
   list(merchant?: string): ScheduleResult[] {
-    const codes = merchant === undefined ? [...this.core.state.books.keys()] : [merchant];
-    return codes.flatMap((code) => this.records(code)).map((r) => copy(r.schedule));
+    if (merchant !== undefined) this.core.merchants.require(merchant);
+    const records = merchant === undefined ? [...this.core.state.tables.schedules.values()] : this.records(merchant);
+    return records.sort(bySchedule).map((r) => copy(r.schedule));
   }
 
   nextDue(): number | null {
@@ -196,27 +152,33 @@ export class Schedules implements TimedTask {
   async runDue(now: number): Promise<void> {
     for (const record of this.pending()) {
       if (record.schedule.schedule_at * 1000 > now) break;
-      if (record.schedule.schedule_status === 'scheduled') await this.execute(record);
+      // An earlier run in this pass may have changed it (a key deleted, a schedule revoked): read it afresh.
+      const current = this.recordOf(record.merchant, record.schedule.merchant_uid);
+      if (current?.schedule.schedule_status === 'scheduled') await this.execute(current);
     }
   }
 
+  private recordOf(merchant: string, merchantUid: string): ScheduleRecord | undefined {
+    return this.core.state.tables.schedules.get(merchantKey(merchant, merchantUid));
+  }
+
   private records(merchant: string): ScheduleRecord[] {
-    const book = this.core.state.books.get(merchant);
-    return book ? [...book.schedules.values()].sort((a, b) => a.schedule.schedule_at - b.schedule.schedule_at || a.seq - b.seq) : [];
+    return this.core.state.tables.schedules.lookup('merchant', merchant);
   }
 
   private pending(): ScheduleRecord[] {
     const pending: ScheduleRecord[] = [];
-    for (const book of this.core.state.books.values()) {
-      for (const record of book.schedules.values()) if (record.schedule.schedule_status === 'scheduled') pending.push(record);
-    }
-    return pending.sort((a, b) => a.schedule.schedule_at - b.schedule.schedule_at || a.seq - b.seq);
+    for (const record of this.core.state.tables.schedules.values()) if (record.schedule.schedule_status === 'scheduled') pending.push(record);
+    return pending.sort(bySchedule);
   }
 
-  private refuseTaken(book: MerchantBook, body: ScheduleBody): void {
+  /** A merchant_uid that is scheduled, or was paid, cannot be scheduled again; a revoked one can. */
+  private refuseTaken(merchant: string, body: ScheduleBody): void {
     const seen = new Set<string>();
     for (const { merchant_uid: uid } of body.schedules) {
-      if (seen.has(uid) || isTaken(book, uid)) throw errors.scheduleDuplicate(uid);
+      const scheduled = this.recordOf(merchant, uid);
+      const taken = (scheduled && scheduled.schedule.schedule_status !== 'revoked') || isMerchantUidTaken(this.core.state, merchant, uid);
+      if (seen.has(uid) || taken) throw errors.scheduleDuplicate(uid);
       seen.add(uid);
     }
   }
@@ -229,8 +191,7 @@ export class Schedules implements TimedTask {
   private async execute(record: ScheduleRecord): Promise<void> {
     const s = record.schedule;
     const merchant = this.core.merchants.get(record.merchant);
-    const book = this.core.state.book(record.merchant);
-    const before = book.byMerchantUid.get(s.merchant_uid)?.length ?? 0;
+    const before = attemptsOf(this.core.state, record.merchant, s.merchant_uid).length;
     let refusal: string | null = merchant ? null : errors.unknownMerchant(record.merchant).message;
     if (merchant) {
       try {
@@ -258,22 +219,19 @@ export class Schedules implements TimedTask {
         refusal = error instanceof SandboxError ? error.message : errors.internal().message;
       }
     }
-    const attempts = book.byMerchantUid.get(s.merchant_uid) ?? [];
+    const attempts = attemptsOf(this.core.state, record.merchant, s.merchant_uid);
     const payment = attempts.length > before ? attempts[attempts.length - 1]!.payment : null;
     const paymentStatus = payment?.status === 'paid' ? 'paid' : 'failed';
-    await this.core.write((undo) => {
-      const previous = record.schedule;
-      undo(() => (record.schedule = previous));
-      record.schedule = {
-        ...previous,
-        schedule_status: 'executed',
-        executed_at: toUnixSeconds(this.core.clock.now()),
-        imp_uid: payment?.imp_uid ?? null,
-        payment_status: paymentStatus,
-        fail_reason: payment ? payment.fail_reason : refusal,
-      };
-      this.core.state.touch('schedules', record);
-    });
+    const executedAt = toUnixSeconds(this.core.clock.now());
+    await this.core.write(() =>
+      this.core.state.tables.schedules.update(merchantKey(record.merchant, s.merchant_uid), (draft) => {
+        draft.schedule.schedule_status = 'executed';
+        draft.schedule.executed_at = executedAt;
+        draft.schedule.imp_uid = payment?.imp_uid ?? null;
+        draft.schedule.payment_status = paymentStatus;
+        draft.schedule.fail_reason = payment ? payment.fail_reason : refusal;
+      }),
+    );
     if (merchant && payment) this.core.notify(merchant, payment, paymentStatus, { noticeUrl: record.charge.notice_url });
   }
 }

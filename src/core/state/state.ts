@@ -1,110 +1,102 @@
-import type { PreparedRecord } from '../payments/prepare.js';
-import type { BillingKeyRecord, PaymentRecord, ScheduleRecord, TokenRecord, WebhookDeliveryRecord } from '../records.js';
-
-/** The whole sandbox as plain JSON: what the file store writes and what export/import exchange. */
-export interface Snapshot {
-  version: 1;
-  seq: number;
-  tokens: TokenRecord[];
-  payments: PaymentRecord[];
-  billing_keys: BillingKeyRecord[];
-  /** Absent in snapshots written before scheduled payments existed. */
-  schedules?: ScheduleRecord[];
-  webhook_deliveries?: WebhookDeliveryRecord[];
-  /** Amounts registered with POST /payments/prepare; absent in snapshots written before the payment window. */
-  prepared?: PreparedRecord[];
-}
-
-export type Collection = 'tokens' | 'payments' | 'billing_keys' | 'schedules' | 'webhook_deliveries' | 'prepared';
+import { firstProblem } from '../../contract/strict.js';
+import { errors } from '../errors.js';
+import { collectionNames, collections, type CollectionName, type Collections, type RecordOf } from './collections.js';
+import { emptySnapshot, SnapshotSchema, type Snapshot } from './snapshot.js';
+import { Table, type TableLog } from './table.js';
 
 /** A record as it is now (null once deleted): what the file store appends instead of rewriting everything. */
 export interface Change {
-  collection: Collection;
+  collection: CollectionName;
   key: string;
   record: unknown;
 }
 
-type Keyed = { merchant?: string; token?: string; payment?: { imp_uid: string }; customer?: { customer_uid: string }; schedule?: { merchant_uid: string }; id?: string; prepare?: { merchant_uid: string } };
+type Tables = { [N in CollectionName]: Table<RecordOf<N>> };
 
-/** The identity of a record within its collection, the same for the state and for the file store's journal. */
-export function recordKey(collection: Collection, record: unknown): string {
-  const r = record as Keyed;
-  switch (collection) {
-    case 'tokens':
-      return r.token!;
-    case 'payments':
-      return r.payment!.imp_uid;
-    case 'billing_keys':
-      return JSON.stringify([r.merchant, r.customer!.customer_uid]);
-    case 'schedules':
-      return JSON.stringify([r.merchant, r.schedule!.merchant_uid]);
-    case 'webhook_deliveries':
-      return JSON.stringify([r.merchant, r.id]);
-    case 'prepared':
-      return JSON.stringify([r.merchant, r.prepare!.merchant_uid]);
-  }
+/** The writes of one change, so it can be taken back whole. */
+class Transaction {
+  readonly reverts: (() => void)[] = [];
+  rewriteAll = false;
 }
 
-/** One merchant's data. Every lookup the API makes is a key lookup here, O(1) however much is stored. */
-export class MerchantBook {
-  readonly payments = new Map<string, PaymentRecord>();
-  /** merchant_uid → its payments, oldest first (a failed attempt may be followed by a retry). */
-  readonly byMerchantUid = new Map<string, PaymentRecord[]>();
-  readonly billingKeys = new Map<string, BillingKeyRecord>();
-  /** customer_uid → payments charged with or issuing that key, oldest first. */
-  readonly byCustomerUid = new Map<string, PaymentRecord[]>();
-  /** merchant_uid → its schedule (a revoked one is replaced when the merchant_uid is scheduled again). */
-  readonly schedules = new Map<string, ScheduleRecord>();
-  /** delivery id → webhook delivery with its attempts, oldest first. */
-  readonly webhookDeliveries = new Map<string, WebhookDeliveryRecord>();
-  /** merchant_uid → the amount the payment window must be asked for (POST /payments/prepare). */
-  readonly prepared = new Map<string, PreparedRecord>();
-}
-
-const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
-
-const removeFrom = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-  const list = map.get(key);
-  if (!list) return;
-  const index = list.lastIndexOf(value);
-  if (index >= 0) list.splice(index, 1);
-  if (list.length === 0) map.delete(key);
-};
-
+/**
+ * The sandbox's data: one table per collection of the registry (collections.ts) and the id sequence. Every write
+ * happens inside `transaction`: a change that throws leaves nothing behind, and a change whose save fails can be
+ * taken back whole. Tables report their writes here, so no rule keeps an undo list or marks records for saving.
+ */
 export class SandboxState {
-  seq = 0;
-  readonly books = new Map<string, MerchantBook>();
-  readonly tokens = new Map<string, TokenRecord>();
-  readonly tokenOfMerchant = new Map<string, TokenRecord>();
-  /** imp_uid → owning merchant, so generated ids stay unique across merchants. */
-  readonly impUids = new Map<string, string>();
-  /** Records changed since the store last took them; a reset or an import needs the whole state rewritten. */
-  private readonly changed = new Map<string, Change>();
+  private sequence = 0;
+  readonly tables: Tables;
+  private current: Transaction | null = null;
+  /** Records changed since the store last took them (collection + key), when a file store asked to track them. */
+  private readonly changed = new Map<string, { collection: CollectionName; key: string }>();
   private rewriteAll = false;
   private tracking = false;
+
+  constructor() {
+    const log: TableLog = {
+      changing: (table, key, revert) => {
+        const tx = this.open();
+        tx.reverts.push(revert);
+        if (this.tracking) this.changed.set(`${table}\u0000${key}`, { collection: table as CollectionName, key });
+      },
+      replacing: (_table, revert) => {
+        const tx = this.open();
+        tx.reverts.push(revert);
+        tx.rewriteAll = true;
+      },
+    };
+    this.tables = Object.fromEntries(collectionNames.map((name) => [name, new Table(collections[name] as never, log)])) as unknown as Tables;
+  }
+
+  get seq(): number {
+    return this.sequence;
+  }
+
+  /** The next number of the sandbox-wide sequence (creation order, delivery ids). Never taken back: gaps are harmless. */
+  nextSeq(): number {
+    return ++this.sequence;
+  }
+
+  /**
+   * Runs `change` as one transaction. If it throws, every write it made is undone before the error goes on.
+   * Otherwise the answer carries `undo`, which takes the whole change back (when it could not be saved).
+   */
+  transaction<T>(change: () => T): { result: T; undo: () => void } {
+    if (this.current) throw new Error('transactions do not nest');
+    const tx = (this.current = new Transaction());
+    let result: T;
+    try {
+      result = change();
+    } catch (error) {
+      this.current = null;
+      this.revert(tx);
+      throw error;
+    } finally {
+      this.current = null;
+    }
+    if (tx.rewriteAll) this.rewriteAll = true;
+    return { result, undo: () => this.revert(tx) };
+  }
+
+  /** Joins an effect outside the tables (a scripted outcome used up) to the open transaction's undo. */
+  undoWith(revert: () => void): void {
+    this.open().reverts.push(revert);
+  }
 
   trackChanges(): void {
     this.tracking = true;
   }
 
-  /**
-   * Marks a record as changed. The state's own methods do this; code that edits a stored record in place
-   * (a cancel, a schedule run, a webhook attempt) calls it too, or the file store would not save the edit.
-   */
-  touch(collection: Collection, record: unknown, deleted = false): void {
-    if (!this.tracking) return;
-    const key = recordKey(collection, record);
-    this.changed.set(`${collection}\u0000${key}`, { collection, key, record: deleted ? null : record });
-  }
-
   /** What changed since the last call, or null when only a full rewrite is right (after a reset or an import). */
   takeChanges(): Change[] | null {
     const rewrite = this.rewriteAll;
-    const changes = [...this.changed.values()];
+    const changes: Change[] = [];
+    if (!rewrite) {
+      for (const { collection, key } of this.changed.values()) {
+        changes.push({ collection, key, record: this.tables[collection].get(key) ?? null });
+      }
+    }
     this.changed.clear();
     this.rewriteAll = false;
     return rewrite ? null : changes;
@@ -115,168 +107,65 @@ export class SandboxState {
     this.rewriteAll = true;
   }
 
-  book(merchant: string): MerchantBook {
-    let book = this.books.get(merchant);
-    if (!book) {
-      book = new MerchantBook();
-      this.books.set(merchant, book);
-    }
-    return book;
-  }
-
-  addPayment(record: PaymentRecord): () => void {
-    const book = this.book(record.merchant);
-    const { imp_uid, merchant_uid, customer_uid } = record.payment;
-    book.payments.set(imp_uid, record);
-    this.touch('payments', record);
-    this.impUids.set(imp_uid, record.merchant);
-    pushTo(book.byMerchantUid, merchant_uid, record);
-    if (customer_uid) pushTo(book.byCustomerUid, customer_uid, record);
-    return () => {
-      book.payments.delete(imp_uid);
-      this.impUids.delete(imp_uid);
-      removeFrom(book.byMerchantUid, merchant_uid, record);
-      if (customer_uid) removeFrom(book.byCustomerUid, customer_uid, record);
-    };
-  }
-
-  setBillingKey(record: BillingKeyRecord): () => void {
-    const book = this.book(record.merchant);
-    const uid = record.customer.customer_uid;
-    const previous = book.billingKeys.get(uid);
-    book.billingKeys.set(uid, record);
-    this.touch('billing_keys', record);
-    return () => {
-      if (previous) book.billingKeys.set(uid, previous);
-      else book.billingKeys.delete(uid);
-    };
-  }
-
-  deleteBillingKey(merchant: string, customerUid: string): () => void {
-    const book = this.book(merchant);
-    const previous = book.billingKeys.get(customerUid);
-    book.billingKeys.delete(customerUid);
-    if (previous) this.touch('billing_keys', previous, true);
-    return () => {
-      if (previous) book.billingKeys.set(customerUid, previous);
-    };
-  }
-
-  setSchedule(record: ScheduleRecord): () => void {
-    const book = this.book(record.merchant);
-    const uid = record.schedule.merchant_uid;
-    const previous = book.schedules.get(uid);
-    book.schedules.set(uid, record);
-    this.touch('schedules', record);
-    return () => {
-      if (previous) book.schedules.set(uid, previous);
-      else book.schedules.delete(uid);
-    };
-  }
-
-  addWebhookDelivery(record: WebhookDeliveryRecord): () => void {
-    const book = this.book(record.merchant);
-    book.webhookDeliveries.set(record.id, record);
-    this.touch('webhook_deliveries', record);
-    return () => book.webhookDeliveries.delete(record.id);
-  }
-
-  setPrepared(record: PreparedRecord): () => void {
-    const book = this.book(record.merchant);
-    book.prepared.set(record.prepare.merchant_uid, record);
-    this.touch('prepared', record);
-    return () => book.prepared.delete(record.prepare.merchant_uid);
-  }
-
-  setToken(record: TokenRecord): () => void {
-    const previous = this.tokenOfMerchant.get(record.merchant);
-    if (previous && previous.token !== record.token) {
-      this.tokens.delete(previous.token);
-      this.touch('tokens', previous, true);
-    }
-    this.tokens.set(record.token, record);
-    this.touch('tokens', record);
-    this.tokenOfMerchant.set(record.merchant, record);
-    return () => {
-      this.tokens.delete(record.token);
-      this.tokenOfMerchant.delete(record.merchant);
-      if (previous) {
-        this.tokens.set(previous.token, previous);
-        this.tokenOfMerchant.set(previous.merchant, previous);
-      }
-    };
-  }
-
-  /** Forgets everything of one merchant, or of all merchants. */
+  /** Forgets everything of one merchant, or of all merchants (inside a transaction). */
   clear(merchant?: string): void {
-    this.rewriteAll = true;
-    if (merchant === undefined) {
-      this.books.clear();
-      this.tokens.clear();
-      this.tokenOfMerchant.clear();
-      this.impUids.clear();
-      return;
+    for (const name of collectionNames) {
+      const table = this.tables[name] as unknown as Table<{ merchant: string }>;
+      const kept: { merchant: string }[] = [];
+      if (merchant !== undefined) for (const record of table.values()) if (record.merchant !== merchant) kept.push(record);
+      table.replaceAll(kept);
     }
-    const book = this.books.get(merchant);
-    if (book) for (const uid of book.payments.keys()) this.impUids.delete(uid);
-    this.books.delete(merchant);
-    const token = this.tokenOfMerchant.get(merchant);
-    if (token) this.tokens.delete(token.token);
-    this.tokenOfMerchant.delete(merchant);
   }
 
+  /** The whole state, each collection in the order its records were first stored. */
   snapshot(): Snapshot {
-    const payments: PaymentRecord[] = [];
-    const billingKeys: BillingKeyRecord[] = [];
-    const schedules: ScheduleRecord[] = [];
-    const deliveries: WebhookDeliveryRecord[] = [];
-    const prepared: PreparedRecord[] = [];
-    for (const book of this.books.values()) {
-      payments.push(...book.payments.values());
-      billingKeys.push(...book.billingKeys.values());
-      schedules.push(...book.schedules.values());
-      deliveries.push(...book.webhookDeliveries.values());
-      prepared.push(...book.prepared.values());
+    const snapshot = emptySnapshot(this.sequence);
+    for (const name of collectionNames) {
+      const list = snapshot[name] as unknown[];
+      // One push per record: a spread or an argument list would overflow the stack at a few hundred thousand.
+      for (const record of this.tables[name].values()) list.push(record);
     }
-    payments.sort((a, b) => a.seq - b.seq);
-    schedules.sort((a, b) => a.seq - b.seq);
-    deliveries.sort((a, b) => a.seq - b.seq);
-    return {
-      version: 1,
-      seq: this.seq,
-      tokens: [...this.tokens.values()],
-      payments,
-      billing_keys: billingKeys,
-      schedules,
-      webhook_deliveries: deliveries,
-      prepared,
-    };
+    return snapshot;
   }
 
+  /** Replaces everything with a snapshot already checked by `parseSnapshot` (inside a transaction). */
   restore(snapshot: Snapshot): void {
-    this.clear();
-    this.seq = snapshot.seq;
-    for (const record of snapshot.payments) this.addPayment(record);
-    for (const record of snapshot.billing_keys) this.setBillingKey(record);
-    for (const record of snapshot.schedules ?? []) this.setSchedule(record);
-    for (const record of snapshot.webhook_deliveries ?? []) this.addWebhookDelivery(record);
-    for (const record of snapshot.prepared ?? []) this.setPrepared(record);
-    for (const record of snapshot.tokens) this.setToken(record);
+    const seq = this.sequence;
+    this.open().reverts.push(() => (this.sequence = seq));
+    this.sequence = snapshot.seq;
+    for (const name of collectionNames) this.tables[name].replaceAll((snapshot[name] ?? []) as never[]);
+  }
+
+  private open(): Transaction {
+    if (!this.current) throw new Error('state changes happen inside a transaction (core.write)');
+    return this.current;
+  }
+
+  private revert(tx: Transaction): void {
+    for (let i = tx.reverts.length - 1; i >= 0; i--) tx.reverts[i]!();
+    tx.reverts.length = 0;
   }
 }
 
-/** Checks the outline of a snapshot read from a file or an import before it replaces the state. */
-export function isSnapshot(value: unknown): value is Snapshot {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    v['version'] === 1 &&
-    typeof v['seq'] === 'number' &&
-    Array.isArray(v['tokens']) &&
-    Array.isArray(v['payments']) &&
-    Array.isArray(v['billing_keys']) &&
-    (v['schedules'] === undefined || Array.isArray(v['schedules'])) &&
-    (v['webhook_deliveries'] === undefined || Array.isArray(v['webhook_deliveries'])) &&
-    (v['prepared'] === undefined || Array.isArray(v['prepared']))
-  );
+/**
+ * A snapshot from a file or an import, checked whole before it may replace anything: the outline, every record
+ * against its collection's schema, and no key twice. Collections a file predates come back empty.
+ */
+export function parseSnapshot(value: unknown): Snapshot {
+  const problem = firstProblem(SnapshotSchema, value);
+  if (problem) throw errors.badRequest(`not a sandbox snapshot: ${problem}`);
+  const snapshot = value as Partial<Snapshot> & { version: 1; seq: number };
+  const whole = emptySnapshot(snapshot.seq);
+  for (const name of collectionNames) {
+    const records = (snapshot[name] ?? []) as RecordOf<typeof name>[];
+    const spec = collections[name] as Collections[CollectionName] as { key(record: unknown): string };
+    const seen = new Set<string>();
+    for (const record of records) {
+      const key = spec.key(record);
+      if (seen.has(key)) throw errors.badRequest(`not a sandbox snapshot: ${name} holds ${key} twice`);
+      seen.add(key);
+    }
+    (whole as Record<CollectionName, unknown>)[name] = records;
+  }
+  return whole;
 }

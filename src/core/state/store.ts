@@ -1,4 +1,5 @@
-import type { Change, Snapshot } from './state.js';
+import type { Snapshot } from './snapshot.js';
+import type { Change } from './state.js';
 
 /**
  * Where the sandbox's state is made durable. The sandbox keeps its state in memory and calls `commit()`

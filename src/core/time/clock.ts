@@ -5,11 +5,17 @@ export interface Clock {
 
 export const toUnixSeconds = (ms: number) => Math.floor(ms / 1000);
 
+/** The sandbox clock as everyone outside the timeline sees it: read-only, since moving time must run what falls due. */
+export interface ClockView {
+  now(): number;
+  readonly frozen: boolean;
+}
+
 /**
  * The sandbox clock: real time by default; tests freeze it, set it, or move it forward instead of sleeping.
- * Advancing returns nothing by itself; whoever advances it runs what became due (schedules, expiries).
+ * Only the timeline moves it (time/timeline.ts), because moving time must run what falls due on the way.
  */
-export class SandboxClock implements Clock {
+export class SandboxClock implements ClockView {
   private frozenAt: number | null = null;
   private offset = 0;
 

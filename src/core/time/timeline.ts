@@ -47,6 +47,20 @@ export class Timeline {
     });
   }
 
+  /** Stops time at `at` (default: now); a jump forward runs what falls due on the way, as `set` does. */
+  freeze(at?: number): Promise<void> {
+    return this.exclusive(async () => {
+      if (at !== undefined && at > this.clock.now()) await this.stepTo(at);
+      else if (at !== undefined) this.clock.set(at);
+      this.clock.freeze();
+    });
+  }
+
+  /** Lets time run again from the current sandbox time. */
+  resume(): void {
+    this.clock.resume();
+  }
+
   /** Runs what is due at the current time. */
   runDue(): Promise<void> {
     return this.exclusive(() => this.runAt(this.clock.now()));

@@ -26,7 +26,8 @@ export class Tokens {
     if (!merchant || merchant.imp_secret !== secret) throw errors.badCredentials();
 
     const now = this.core.clock.now();
-    const current = this.core.state.tokenOfMerchant.get(merchant.code);
+    const tokens = this.core.state.tables.tokens;
+    const current = tokens.lookup('merchant', merchant.code)[0];
     let record = current && current.expires_at > now ? current : null;
     if (record && record.expires_at - now <= LAST_MINUTE_MS) {
       record = { ...record, expires_at: record.expires_at + EXTENSION_MS };
@@ -35,7 +36,11 @@ export class Tokens {
     }
     if (record !== current) {
       const changed = record;
-      await this.core.write((undo) => undo(this.core.state.setToken(changed)));
+      // One live token per merchant: a new token replaces the old one.
+      await this.core.write(() => {
+        if (current && current.token !== changed.token) tokens.delete(current.token);
+        tokens.put(changed);
+      });
     }
     return ok({ access_token: record.token, now: toUnixSeconds(now), expired_at: toUnixSeconds(record.expires_at) });
   }
@@ -43,7 +48,7 @@ export class Tokens {
   /** The merchant a live token belongs to; anything else is the vendor's 401. */
   verify(token: string | null): Merchant {
     if (!token) throw errors.unauthorized();
-    const record = this.core.state.tokens.get(token);
+    const record = this.core.state.tables.tokens.get(token);
     if (!record || record.expires_at <= this.core.clock.now()) throw errors.unauthorized();
     const merchant = this.core.merchants.get(record.merchant);
     if (!merchant) throw errors.unauthorized();

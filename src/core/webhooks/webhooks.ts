@@ -1,27 +1,19 @@
-import { toUnixSeconds } from '../time/clock.js';
-import type { Core } from '../context.js';
+import type { WebhookDeliveryRecord } from '../../contract/records.js';
+import type { WebhookAttempt, WebhookStatus } from '../../contract/webhook.js';
+import type { Core, WebhookOptions, WebhookSubject } from '../context.js';
+import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
-import { copy, type WebhookAttempt, type WebhookDeliveryRecord, type WebhookStatus } from '../records.js';
+import { merchantKey } from '../state/collections.js';
+import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
-import { FIRST_DELIVERY_TIMEOUT_MS, REDELIVERY_TIMEOUT_MS, postWebhook } from './webhook-transport.js';
+import { FIRST_DELIVERY_TIMEOUT_MS, REDELIVERY_TIMEOUT_MS, encodeWebhook, type WebhookTransport } from './transport.js';
 
 /** Reference §7: with the merchant's retry setting, up to 5 retries one minute apart after a network error or 5xx. */
 export const MAX_RETRIES = 5;
 export const RETRY_INTERVAL_MS = 60_000;
 
-export interface WebhookOptions {
-  /** The request's `notice_url`: it replaces the merchant's Notification URL for this event. */
-  noticeUrl?: string | null | undefined;
-  /** Cancel events carry the id of the cancellation. */
-  cancellationId?: string | undefined;
-}
-
-/** The payment an event is about: only its ids are sent. */
-export interface WebhookSubject {
-  imp_uid: string;
-  merchant_uid: string;
-}
+const keyOf = (record: WebhookDeliveryRecord) => merchantKey(record.merchant, record.id);
 
 /**
  * Webhooks (reference §7). `notify` returns at once: delivery happens in the background, is logged attempt by
@@ -32,7 +24,10 @@ export class Webhooks implements TimedTask {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly closing = new AbortController();
 
-  constructor(private readonly core: Core) {}
+  constructor(
+    private readonly core: Core,
+    private readonly transport: WebhookTransport,
+  ) {}
 
   /**
    * Sends `{imp_uid, merchant_uid, status}` (+ `cancellation_id`) to the notice URL, else the merchant's
@@ -43,7 +38,7 @@ export class Webhooks implements TimedTask {
     if (!url) return;
     const body = { imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status };
     this.track(async () => {
-      const seq = ++this.core.state.seq;
+      const seq = this.core.state.nextSeq();
       const record: WebhookDeliveryRecord = {
         id: `whd_${seq}`,
         merchant: merchant.code,
@@ -56,26 +51,25 @@ export class Webhooks implements TimedTask {
         next_attempt_at: null,
         attempts: [],
       };
-      await this.core.write((undo) => undo(this.core.state.addWebhookDelivery(record)));
+      await this.core.write(() => this.core.state.tables.webhook_deliveries.put(record));
       await this.attempt(record, 'event');
     });
   }
 
   /** Every delivery (of one merchant, or all), oldest first, with its attempts. */
   list(merchant?: string): WebhookDeliveryRecord[] {
-    const books = merchant === undefined ? [...this.core.state.books.values()] : [this.core.state.books.get(merchant)];
-    return books
-      .flatMap((book) => (book ? [...book.webhookDeliveries.values()] : []))
-      .sort((a, b) => a.seq - b.seq)
-      .map(copy);
+    if (merchant !== undefined) this.core.merchants.require(merchant);
+    const table = this.core.state.tables.webhook_deliveries;
+    const records = merchant === undefined ? [...table.values()] : table.lookup('merchant', merchant);
+    return records.sort((a, b) => a.seq - b.seq).map(copy);
   }
 
   /** Sends a logged delivery once more, now, and answers with it after the attempt. */
   async resend(id: string): Promise<WebhookDeliveryRecord> {
-    const record = this.find(id);
+    const record = this.core.state.tables.webhook_deliveries.lookup('id', id)[0];
     if (!record) throw errors.webhookDeliveryNotFound(id);
     await this.track(() => this.attempt(record, 'resend'));
-    return copy(record);
+    return copy(this.core.state.tables.webhook_deliveries.get(keyOf(record))!);
   }
 
   /** Resolves when no delivery is in flight, including deliveries started while waiting. */
@@ -91,56 +85,47 @@ export class Webhooks implements TimedTask {
 
   nextDue(): number | null {
     let next: number | null = null;
-    for (const book of this.core.state.books.values()) {
-      for (const record of book.webhookDeliveries.values()) {
-        const due = record.next_attempt_at === null ? null : record.next_attempt_at * 1000;
-        if (due !== null && (next === null || due < next)) next = due;
-      }
+    for (const record of this.core.state.tables.webhook_deliveries.values()) {
+      const due = record.next_attempt_at === null ? null : record.next_attempt_at * 1000;
+      if (due !== null && (next === null || due < next)) next = due;
     }
     return next;
   }
 
   async runDue(now: number): Promise<void> {
     const due: WebhookDeliveryRecord[] = [];
-    for (const book of this.core.state.books.values()) {
-      for (const record of book.webhookDeliveries.values()) {
-        if (record.next_attempt_at !== null && record.next_attempt_at * 1000 <= now) due.push(record);
-      }
+    for (const record of this.core.state.tables.webhook_deliveries.values()) {
+      if (record.next_attempt_at !== null && record.next_attempt_at * 1000 <= now) due.push(record);
     }
     due.sort((a, b) => a.next_attempt_at! - b.next_attempt_at! || a.seq - b.seq);
     await Promise.all(due.map((record) => this.track(() => this.attempt(record, 'retry'))));
   }
 
-  private find(id: string): WebhookDeliveryRecord | undefined {
-    for (const book of this.core.state.books.values()) {
-      const record = book.webhookDeliveries.get(id);
-      if (record) return record;
-    }
-    return undefined;
-  }
-
-  private async attempt(record: WebhookDeliveryRecord, trigger: WebhookAttempt['trigger']): Promise<void> {
+  private async attempt(delivery: WebhookDeliveryRecord, trigger: WebhookAttempt['trigger']): Promise<void> {
+    const deliveries = this.core.state.tables.webhook_deliveries;
+    const key = keyOf(delivery);
     // Claimed before the request goes out, so a tick during a slow receiver does not send the retry twice.
-    record.next_attempt_at = null;
+    const claimed = await this.core.write(() =>
+      deliveries.update(key, (draft) => {
+        draft.next_attempt_at = null;
+      }),
+    );
     const at = toUnixSeconds(this.core.clock.now());
-    const timeout = trigger === 'event' ? FIRST_DELIVERY_TIMEOUT_MS : REDELIVERY_TIMEOUT_MS;
-    const result = await postWebhook(record.url, record.body, record.content_type, timeout, this.closing.signal);
+    const { type, text } = encodeWebhook(claimed.body, claimed.content_type);
+    const timeoutMs = trigger === 'event' ? FIRST_DELIVERY_TIMEOUT_MS : REDELIVERY_TIMEOUT_MS;
+    const result = await this.transport({ url: claimed.url, contentType: type, body: text, timeoutMs, signal: this.closing.signal });
     const delivered = result.error === null;
     const retryable = result.status === null || result.status >= 500;
-    const retriesUsed = record.attempts.filter((a) => a.trigger === 'retry').length + (trigger === 'retry' ? 1 : 0);
-    const retryAgain = !delivered && retryable && record.retry && retriesUsed < MAX_RETRIES && !this.closing.signal.aborted;
-    await this.core.write((undo) => {
-      const before = { state: record.state, next: record.next_attempt_at, attempts: record.attempts.length };
-      undo(() => {
-        record.state = before.state;
-        record.next_attempt_at = before.next;
-        record.attempts.length = before.attempts;
-      });
-      record.attempts.push({ at, url: record.url, trigger, status: result.status, error: result.error });
-      record.state = delivered ? 'delivered' : retryAgain ? 'pending' : record.state === 'delivered' ? 'delivered' : 'failed';
-      record.next_attempt_at = retryAgain ? toUnixSeconds(this.core.clock.now() + RETRY_INTERVAL_MS) : null;
-      this.core.state.touch('webhook_deliveries', record);
-    });
+    const nextAt = toUnixSeconds(this.core.clock.now() + RETRY_INTERVAL_MS);
+    await this.core.write(() =>
+      deliveries.update(key, (draft) => {
+        const retriesUsed = draft.attempts.filter((a) => a.trigger === 'retry').length + (trigger === 'retry' ? 1 : 0);
+        const retryAgain = !delivered && retryable && draft.retry && retriesUsed < MAX_RETRIES && !this.closing.signal.aborted;
+        draft.attempts.push({ at, url: draft.url, trigger, status: result.status, error: result.error });
+        draft.state = delivered ? 'delivered' : retryAgain ? 'pending' : draft.state === 'delivered' ? 'delivered' : 'failed';
+        draft.next_attempt_at = retryAgain ? nextAt : null;
+      }),
+    );
   }
 
   /** Runs a delivery in the background; whatever goes wrong (even the store) is swallowed, never thrown at a caller. */

@@ -1,5 +1,7 @@
 import type { Merchant, SettleMid } from '../merchants/merchants.js';
 import type { PaymentPrepare } from '../../contract/prepare.js';
+import { customDataText } from '../payments/custom-data.js';
+import { fromKst } from '../time/kst.js';
 
 // The Settle rules IMP.request_pay applies before the window opens (reference §6.4, §5.4, §4.15; the guide in
 // shared/seeds). A refusal reaches the page through the callback or m_redirect_url as error_code/error_msg.
@@ -92,18 +94,13 @@ function resolveWindowMid(merchant: Merchant, pg: string | null): SettleMid | Wi
   return found ?? refusals.pg(pg ?? '');
 }
 
-const KST_OFFSET_S = 9 * 3600;
-
 /** `YYYYMMDD` (the end of that day) or `YYYYMMDDhhmm`, Korean time, as UNIX seconds; null when malformed. */
 export function parseVbankDue(value: string): number | null {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?$/.exec(value);
   if (!match || (match[4] === undefined) !== (match[5] === undefined)) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const [hour, minute, second] = match[4] === undefined ? [23, 59, 59] : [Number(match[4]), Number(match[5]), 0];
-  if (hour > 23 || minute > 59) return null;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.getTime() / 1000 - KST_OFFSET_S;
+  return fromKst(year, month, day, hour, minute, second);
 }
 
 export function redirectUrl(value: string | null): string | null | WindowRefusal {
@@ -188,7 +185,6 @@ export function checkRequest(merchant: Merchant, params: Params, context: Reques
   if (prepared && prepared.amount !== amount) return refusals.preparedAmount(prepared.amount, amount);
   if (prepared?.currency && prepared.currency !== currency) return refusals.preparedCurrency(prepared.currency, currency);
 
-  const customData = params['custom_data'];
   return {
     mid,
     pay_method: payMethod as PayMethod,
@@ -202,7 +198,7 @@ export function checkRequest(merchant: Merchant, params: Params, context: Reques
     buyer_addr: fields['buyer_addr']!,
     buyer_postcode: fields['buyer_postcode']!,
     // An object is kept as the JSON text the vendor shows.
-    custom_data: customData === undefined || customData === null ? null : typeof customData === 'string' ? customData : JSON.stringify(customData),
+    custom_data: customDataText(params['custom_data']),
     company: fields['company']!,
     notice_url: fields['notice_url']!,
     m_redirect_url: mRedirectUrl,

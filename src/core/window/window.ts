@@ -7,8 +7,12 @@ import { declineMessage } from '../cards/declines.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
 import type { Prepares } from '../payments/prepare.js';
-import { blankPayment, copy, type PaymentRecord } from '../records.js';
-import { kstStamp } from '../merchants/settle-rules.js';
+import type { PaymentRecord } from '../../contract/records.js';
+import { copy } from '../copy.js';
+import { blankPayment } from '../payments/blank-payment.js';
+import { newApplyNum, newImpUid, newPgTid } from '../payments/ids.js';
+import { isMerchantUidTaken } from '../payments/ledger.js';
+import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
@@ -61,8 +65,6 @@ export interface CheckoutView {
 export const DEFAULT_WINDOW_CARD = '9410-1234-5678-1234';
 /** A virtual account without `vbank_due` is open until the end of the 7th day (Korean time). */
 const DEFAULT_VBANK_DAYS = 7;
-const KST_OFFSET_S = 9 * 3600;
-const DAY_S = 24 * 3600;
 
 // The vendor's wording for a user who closes the window is common to many PGs but not recorded for Settle;
 // the codes are the sandbox's own.
@@ -92,17 +94,16 @@ export class PaymentWindow implements TimedTask {
 
     const merchant = this.core.merchants.get(request.merchant_code);
     if (!merchant) return refuse(refusals.merchant(request.merchant_code));
-    const earlier = this.core.state.book(merchant.code).byMerchantUid.get(merchantUid) ?? [];
     const order = checkRequest(merchant, params, {
       now: this.core.clock.now(),
-      paid: earlier.some((r) => r.payment.status === 'paid' || r.payment.status === 'cancelled'),
+      paid: isMerchantUidTaken(this.core.state, merchant.code, merchantUid),
       prepared: this.prepares.lookup(merchant.code, merchantUid),
     });
     if (isRefusal(order)) return refuse(order);
 
     const record = this.newRecord(merchant, order, request.user_agent);
-    return this.core.write((undo) => {
-      undo(this.core.state.addPayment(record));
+    return this.core.write(() => {
+      this.core.state.tables.payments.put(record);
       return ok({
         mode: order.m_redirect_url ? 'redirect' : 'popup',
         checkout_path: `/sandbox/window/checkout/${record.payment.imp_uid}`,
@@ -134,12 +135,12 @@ export class PaymentWindow implements TimedTask {
     const record = this.openRecord(impUid);
     const { payment } = record;
     const now = this.core.clock.now();
-    const approved: Partial<Payment> = { pg_tid: `${payment.pg_id}${kstStamp(now)}${this.core.random.digits(6)}` };
+    const approved: Partial<Payment> = { pg_tid: newPgTid(this.core, payment.pg_id, now) };
 
     if (payment.pay_method === 'vbank') {
       const bank = bankOf(choice.bank_code);
       const issuedAt = toUnixSeconds(now);
-      const due = record.window?.vbank_due || endOfKstDay(issuedAt + DEFAULT_VBANK_DAYS * DAY_S);
+      const due = record.window?.vbank_due || endOfKstDay(issuedAt + DEFAULT_VBANK_DAYS * DAY_SECONDS);
       const account = {
         vbank_code: bank.code,
         vbank_name: bank.name,
@@ -163,7 +164,7 @@ export class PaymentWindow implements TimedTask {
         card_quota: choice.card_quota ?? 0,
       };
       if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
-      const paid = { ...approved, ...cardFields, apply_num: this.core.random.digits(8), ...this.paid(now, impUid) };
+      const paid = { ...approved, ...cardFields, apply_num: newApplyNum(this.core), ...this.paid(now, impUid) };
       return this.finish(record, paid, null, 'paid', scripted?.consume);
     }
     if (payment.pay_method === 'trans') {
@@ -206,9 +207,9 @@ export class PaymentWindow implements TimedTask {
     if (payment.pay_method !== 'vbank' || payment.status !== 'ready' || !payment.vbank_num || toUnixSeconds(now) > payment.vbank_date) {
       throw errors.vbankNotWaiting();
     }
-    await this.update(record, this.paid(now, impUid));
-    this.notify(record, 'paid');
-    return ok(copy(payment));
+    const paid = await this.update(record, this.paid(now, impUid));
+    this.notify(paid, 'paid');
+    return ok(copy(paid.payment));
   }
 
   nextDue(): number | null {
@@ -222,18 +223,16 @@ export class PaymentWindow implements TimedTask {
 
   /** Accounts past their deadline fail; a failure sends no webhook (reference §7). */
   async runDue(now: number): Promise<void> {
-    for (const record of this.waitingVbanks()) {
+    for (const record of [...this.waitingVbanks()]) {
       if ((record.payment.vbank_date + 1) * 1000 > now) continue;
       await this.update(record, { status: 'failed', failed_at: toUnixSeconds(now), fail_reason: VBANK_EXPIRED });
     }
   }
 
   private *waitingVbanks(): Generator<PaymentRecord> {
-    for (const book of this.core.state.books.values()) {
-      for (const record of book.payments.values()) {
-        const p = record.payment;
-        if (record.window && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num) yield record;
-      }
+    for (const record of this.core.state.tables.payments.values()) {
+      const p = record.payment;
+      if (record.window && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num) yield record;
     }
   }
 
@@ -241,7 +240,7 @@ export class PaymentWindow implements TimedTask {
     const { mid, m_redirect_url, company, vbank_due, notice_url, ...fields } = order;
     const payment = blankPayment({
       ...fields,
-      imp_uid: this.newImpUid(),
+      imp_uid: newImpUid(this.core, 'imp_'),
       status: 'ready',
       channel: m_redirect_url ? 'mobile' : 'pc',
       pg_id: mid.mid,
@@ -249,11 +248,11 @@ export class PaymentWindow implements TimedTask {
       started_at: toUnixSeconds(this.core.clock.now()),
     });
     const session = { m_redirect_url, company, vbank_due, notice_url, failure: null };
-    return { merchant: merchant.code, seq: ++this.core.state.seq, payment, window: session };
+    return { merchant: merchant.code, seq: this.core.state.nextSeq(), payment, window: session };
   }
 
   private paid(now: number, impUid: string): Partial<Payment> {
-    return { status: 'paid', paid_at: toUnixSeconds(now), receipt_url: `${this.core.publicUrl}/sandbox/receipts/${impUid}` };
+    return { status: 'paid', paid_at: toUnixSeconds(now), receipt_url: this.core.receiptUrl(impUid) };
   }
 
   private declineOf(reasonCode: string): WindowRefusal {
@@ -261,7 +260,7 @@ export class PaymentWindow implements TimedTask {
     return { error_code: reason.pg_code, error_msg: declineMessage(reason) };
   }
 
-  private async fail(record: PaymentRecord, failure: WindowRefusal, fields: Partial<Payment>, consume?: () => () => void): Promise<Answer<WindowResult>> {
+  private async fail(record: PaymentRecord, failure: WindowRefusal, fields: Partial<Payment>, consume?: () => void): Promise<Answer<WindowResult>> {
     const now = toUnixSeconds(this.core.clock.now());
     return this.finish(record, { ...fields, status: 'failed', failed_at: now, fail_reason: failure.error_msg }, failure, null, consume);
   }
@@ -271,25 +270,21 @@ export class PaymentWindow implements TimedTask {
     fields: Partial<Payment>,
     failure: WindowRefusal | null,
     event: 'paid' | 'ready' | null,
-    consume?: () => () => void,
+    consume?: () => void,
   ): Promise<Answer<WindowResult>> {
-    await this.update(record, fields, consume, failure);
-    if (event) this.notify(record, event);
-    return ok(this.resultOf(record, failure));
+    const updated = await this.update(record, fields, consume, failure);
+    if (event) this.notify(updated, event);
+    return ok(this.resultOf(updated, failure));
   }
 
-  private update(record: PaymentRecord, fields: Partial<Payment>, consume?: () => () => void, failure?: WindowRefusal | null): Promise<void> {
-    return this.core.write((undo) => {
-      const before = copy(record.payment);
-      undo(() => Object.assign(record.payment, before));
-      if (consume) undo(consume());
-      Object.assign(record.payment, fields);
-      this.core.state.touch('payments', record);
-      if (failure && record.window) {
-        const session = record.window;
-        undo(() => (session.failure = null));
-        session.failure = failure;
-      }
+  /** Stores the payment with `fields` (and the window's failure) in one write; a scripted outcome is used up with it. */
+  private update(record: PaymentRecord, fields: Partial<Payment>, consume?: () => void, failure?: WindowRefusal | null): Promise<PaymentRecord> {
+    return this.core.write(() => {
+      consume?.();
+      return this.core.state.tables.payments.update(record.payment.imp_uid, (draft) => {
+        Object.assign(draft.payment, fields);
+        if (failure && draft.window) draft.window.failure = failure;
+      });
     });
   }
 
@@ -305,8 +300,7 @@ export class PaymentWindow implements TimedTask {
   }
 
   private windowRecord(impUid: string): PaymentRecord {
-    const merchant = this.core.state.impUids.get(impUid);
-    const record = merchant === undefined ? undefined : this.core.state.book(merchant).payments.get(impUid);
+    const record = this.core.state.tables.payments.get(impUid);
     if (!record?.window) throw errors.checkoutNotFound();
     return record;
   }
@@ -317,17 +311,7 @@ export class PaymentWindow implements TimedTask {
     return record;
   }
 
-  /** `imp_` + 12 digits (window payments), unique across the sandbox. */
-  private newImpUid(): string {
-    for (;;) {
-      const uid = `imp_${this.core.random.digits(12)}`;
-      if (!this.core.state.impUids.has(uid)) return uid;
-    }
-  }
 }
 
 /** A window waits for the user while its payment is `ready` and no virtual account was issued yet. */
 const isOpen = (record: PaymentRecord) => record.payment.status === 'ready' && !record.payment.vbank_num;
-
-/** 23:59:59 Korean time of the day `seconds` falls on. */
-const endOfKstDay = (seconds: number) => Math.floor((seconds + KST_OFFSET_S) / DAY_S) * DAY_S + DAY_S - 1 - KST_OFFSET_S;

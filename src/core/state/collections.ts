@@ -1,0 +1,74 @@
+import {
+  BillingKeyRecordSchema,
+  PaymentRecordSchema,
+  PreparedRecordSchema,
+  ScheduleRecordSchema,
+  TokenRecordSchema,
+  WebhookDeliveryRecordSchema,
+  type BillingKeyRecord,
+  type PaymentRecord,
+  type PreparedRecord,
+  type ScheduleRecord,
+  type TokenRecord,
+  type WebhookDeliveryRecord,
+} from '../../contract/records.js';
+import type { CollectionSpec } from './table.js';
+
+/** A record's identity within one merchant; the same text the journal has always keyed such records by. */
+export const merchantKey = (merchant: string, id: string) => JSON.stringify([merchant, id]);
+
+const byMerchant = (record: { merchant: string }) => record.merchant;
+
+/**
+ * Every collection of the state, declared once. Snapshots, restore, import, the journal and the snapshot schema
+ * all loop over this list: adding a collection is one entry here. The order is the order of a snapshot's keys.
+ */
+export const collections = {
+  tokens: {
+    name: 'tokens',
+    schema: TokenRecordSchema,
+    key: (r) => r.token,
+    indexes: { merchant: byMerchant },
+  } satisfies CollectionSpec<TokenRecord>,
+  payments: {
+    name: 'payments',
+    schema: PaymentRecordSchema,
+    // imp_uid is unique across merchants, so a receipt link can find its payment without a merchant.
+    key: (r) => r.payment.imp_uid,
+    indexes: {
+      merchant: byMerchant,
+      merchant_uid: (r) => merchantKey(r.merchant, r.payment.merchant_uid),
+      customer_uid: (r) => (r.payment.customer_uid ? merchantKey(r.merchant, r.payment.customer_uid) : null),
+    },
+  } satisfies CollectionSpec<PaymentRecord>,
+  billing_keys: {
+    name: 'billing_keys',
+    schema: BillingKeyRecordSchema,
+    key: (r) => merchantKey(r.merchant, r.customer.customer_uid),
+    indexes: { merchant: byMerchant },
+  } satisfies CollectionSpec<BillingKeyRecord>,
+  schedules: {
+    name: 'schedules',
+    schema: ScheduleRecordSchema,
+    key: (r) => merchantKey(r.merchant, r.schedule.merchant_uid),
+    indexes: { merchant: byMerchant, customer_uid: (r) => merchantKey(r.merchant, r.schedule.customer_uid) },
+  } satisfies CollectionSpec<ScheduleRecord>,
+  webhook_deliveries: {
+    name: 'webhook_deliveries',
+    schema: WebhookDeliveryRecordSchema,
+    key: (r) => merchantKey(r.merchant, r.id),
+    indexes: { merchant: byMerchant, id: (r) => r.id },
+  } satisfies CollectionSpec<WebhookDeliveryRecord>,
+  prepared: {
+    name: 'prepared',
+    schema: PreparedRecordSchema,
+    key: (r) => merchantKey(r.merchant, r.prepare.merchant_uid),
+    indexes: { merchant: byMerchant },
+  } satisfies CollectionSpec<PreparedRecord>,
+};
+
+export type Collections = typeof collections;
+export type CollectionName = keyof Collections;
+/** The record type of a collection. */
+export type RecordOf<N extends CollectionName> = Collections[N] extends CollectionSpec<infer R> ? R : never;
+export const collectionNames = Object.keys(collections) as CollectionName[];

@@ -1,0 +1,139 @@
+import type { TSchema } from 'typebox';
+import { copy } from '../copy.js';
+
+/**
+ * One collection of the state, declared once: its name (in snapshots and the journal), the schema every record
+ * of it must satisfy, the key that identifies a record, and the secondary keys it is looked up by.
+ */
+export interface CollectionSpec<R> {
+  name: string;
+  schema: TSchema;
+  key(record: R): string;
+  /** Secondary keys; null leaves the record out of that index. Each index keeps its records oldest first. */
+  indexes: Record<string, (record: R) => string | null>;
+}
+
+/** Where a table reports its writes: the open transaction (to undo them) and the journal (to save them). */
+export interface TableLog {
+  /** Called before every write; throws when no transaction is open, so no write can escape one. */
+  changing(table: string, key: string, revert: () => void): void;
+  /** The same for a write that replaces a whole table: only a full rewrite can save it. */
+  replacing(table: string, revert: () => void): void;
+}
+
+type Bucket<R> = Map<string, R>;
+
+interface Rows<R> {
+  byKey: Map<string, R>;
+  indexes: Map<string, Map<string, Bucket<R>>>;
+}
+
+/**
+ * The records of one collection, keyed and indexed, so every lookup is O(1) however much is stored. Records are
+ * never edited in place: `update` stores an edited copy, so an undo only has to put the old object back.
+ */
+export class Table<R> {
+  private rows: Rows<R>;
+
+  constructor(
+    readonly spec: CollectionSpec<R>,
+    private readonly log: TableLog,
+  ) {
+    this.rows = this.emptyRows();
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get size(): number {
+    return this.rows.byKey.size;
+  }
+
+  get(key: string): R | undefined {
+    return this.rows.byKey.get(key);
+  }
+
+  /** Every record, in the order first stored. */
+  values(): IterableIterator<R> {
+    return this.rows.byKey.values();
+  }
+
+  /** The records with one secondary key, oldest first. */
+  lookup(index: string, key: string): R[] {
+    const bucket = this.index(index).get(key);
+    return bucket ? [...bucket.values()] : [];
+  }
+
+  /** How many records share one secondary key, without listing them. */
+  count(index: string, key: string): number {
+    return this.index(index).get(key)?.size ?? 0;
+  }
+
+  /** Stores a record, replacing the one with the same key. */
+  put(record: R): R {
+    const key = this.spec.key(record);
+    const previous = this.rows.byKey.get(key);
+    this.log.changing(this.name, key, () => this.set(key, previous));
+    this.set(key, record);
+    return record;
+  }
+
+  /** Stores an edited copy of the record under `key` and answers it; the stored object itself is never changed. */
+  update(key: string, edit: (draft: R) => void): R {
+    const current = this.rows.byKey.get(key);
+    if (!current) throw new Error(`${this.name}: no record ${key} to update`);
+    const draft = copy(current);
+    edit(draft);
+    if (this.spec.key(draft) !== key) throw new Error(`${this.name}: an update may not change the key`);
+    return this.put(draft);
+  }
+
+  delete(key: string): R | undefined {
+    const previous = this.rows.byKey.get(key);
+    if (!previous) return undefined;
+    this.log.changing(this.name, key, () => this.set(key, previous));
+    this.set(key, undefined);
+    return previous;
+  }
+
+  /** Replaces every record at once (restore, import, reset); the undo puts the old set back as it was. */
+  replaceAll(records: Iterable<R>): void {
+    const before = this.rows;
+    this.log.replacing(this.name, () => (this.rows = before));
+    this.rows = this.emptyRows();
+    for (const record of records) this.set(this.spec.key(record), record);
+  }
+
+  private index(name: string): Map<string, Bucket<R>> {
+    const index = this.rows.indexes.get(name);
+    if (!index) throw new Error(`${this.name} has no index ${name}`);
+    return index;
+  }
+
+  /** Sets (or, with undefined, removes) the record under `key`, keeping every index in step. */
+  private set(key: string, record: R | undefined): void {
+    const previous = this.rows.byKey.get(key);
+    for (const [name, of] of Object.entries(this.spec.indexes)) {
+      const index = this.rows.indexes.get(name)!;
+      const before = previous ? of(previous) : null;
+      const after = record ? of(record) : null;
+      if (before !== null && before !== after) {
+        const bucket = index.get(before)!;
+        bucket.delete(key);
+        if (bucket.size === 0) index.delete(before);
+      }
+      if (after !== null && record) {
+        let bucket = index.get(after);
+        if (!bucket) index.set(after, (bucket = new Map()));
+        bucket.set(key, record);
+      }
+    }
+    if (record) this.rows.byKey.set(key, record);
+    else this.rows.byKey.delete(key);
+  }
+
+  private emptyRows(): Rows<R> {
+    return { byKey: new Map(), indexes: new Map(Object.keys(this.spec.indexes).map((name) => [name, new Map()])) };
+  }
+}
