@@ -21,11 +21,16 @@ export interface TableLog {
   replacing(table: string, revert: () => void): void;
 }
 
-type Bucket<R> = Map<string, R>;
+/**
+ * The primary keys sharing one secondary key, oldest first. A list, not a Map: most buckets hold one or two keys
+ * (a merchant_uid, a customer_uid) and a million of them must stay small; a replace keeps the key in place, and
+ * removals (deletes, undos) are rare.
+ */
+type Bucket = string[];
 
 interface Rows<R> {
   byKey: Map<string, R>;
-  indexes: Map<string, Map<string, Bucket<R>>>;
+  indexes: Map<string, Map<string, Bucket>>;
 }
 
 /**
@@ -62,12 +67,12 @@ export class Table<R> {
   /** The records with one secondary key, oldest first. */
   lookup(index: string, key: string): R[] {
     const bucket = this.index(index).get(key);
-    return bucket ? [...bucket.values()] : [];
+    return bucket ? bucket.map((primary) => this.rows.byKey.get(primary)!) : [];
   }
 
   /** How many records share one secondary key, without listing them. */
   count(index: string, key: string): number {
-    return this.index(index).get(key)?.size ?? 0;
+    return this.index(index).get(key)?.length ?? 0;
   }
 
   /** Stores a record, replacing the one with the same key. */
@@ -105,7 +110,7 @@ export class Table<R> {
     for (const record of records) this.set(this.spec.key(record), record);
   }
 
-  private index(name: string): Map<string, Bucket<R>> {
+  private index(name: string): Map<string, Bucket> {
     const index = this.rows.indexes.get(name);
     if (!index) throw new Error(`${this.name} has no index ${name}`);
     return index;
@@ -118,15 +123,16 @@ export class Table<R> {
       const index = this.rows.indexes.get(name)!;
       const before = previous ? of(previous) : null;
       const after = record ? of(record) : null;
-      if (before !== null && before !== after) {
+      if (before === after) continue;
+      if (before !== null) {
         const bucket = index.get(before)!;
-        bucket.delete(key);
-        if (bucket.size === 0) index.delete(before);
+        bucket.splice(bucket.lastIndexOf(key), 1);
+        if (bucket.length === 0) index.delete(before);
       }
-      if (after !== null && record) {
-        let bucket = index.get(after);
-        if (!bucket) index.set(after, (bucket = new Map()));
-        bucket.set(key, record);
+      if (after !== null) {
+        const bucket = index.get(after);
+        if (bucket) bucket.push(key);
+        else index.set(after, [key]);
       }
     }
     if (record) this.rows.byKey.set(key, record);
