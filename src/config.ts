@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Merchant, MerchantFixture } from './core/merchants/merchants.js';
+import { describeProblems } from './contract/describe.js';
+import { MerchantFileSchema } from './contract/merchant.js';
+import { validateMerchants, type Merchant, type MerchantFixture } from './core/merchants/merchants.js';
 import { defaultMerchants } from './fixtures.js';
 
 /** Everything the CLI can be told; flags win over environment variables, which win over defaults. */
@@ -57,9 +59,14 @@ function readMerchants(file: string): Merchant[] {
   } catch (error) {
     throw new ConfigError(`cannot read merchants file ${file}: ${(error as Error).message}`);
   }
-  const list = (parsed as MerchantFixture | null)?.merchants;
-  if (!Array.isArray(list)) throw new ConfigError(`merchants file ${file} must hold {"merchants": [...]}`);
-  return list;
+  // Checked before the flags below touch the first merchant, so a broken file is named, not a TypeError.
+  const problems = describeProblems(MerchantFileSchema, parsed);
+  if (problems.length > 0) throw new ConfigError(`merchants file ${file}: ${problems.join('; ')}`);
+  try {
+    return validateMerchants((parsed as MerchantFixture).merchants);
+  } catch (error) {
+    throw new ConfigError(`merchants file ${file}: ${(error as Error).message}`);
+  }
 }
 
 export function loadConfig(argv: readonly string[], env: Record<string, string | undefined>): Config {

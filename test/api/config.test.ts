@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { defaultMerchants } from '../../src/fixtures.js';
 import { loggerOptions, startServer } from '../../src/server.js';
+import { requireBuiltCli, runCli } from '../reliability/helpers.js';
 
 t.test('defaults: 127.0.0.1:8080, memory, the shipped merchants', async (t) => {
   const config = loadConfig([], {});
@@ -24,6 +27,33 @@ t.test('bad values fail with one readable line', async (t) => {
   t.throws(() => loadConfig(['--bogus'], {}), ConfigError);
   t.throws(() => loadConfig(['serve-please'], {}), /unknown command/);
   t.throws(() => loadConfig(['--merchants', '/no/such/file.json'], {}), /cannot read merchants file/);
+});
+
+/** A merchants file: the shipped merchants, broken by `breakIt`. */
+function brokenMerchantsFile(t: Test, breakIt: (merchants: any[]) => void): string {
+  const merchants = structuredClone([...defaultMerchants]) as any[];
+  breakIt(merchants);
+  const file = `${t.testdir()}/merchants.json`;
+  writeFileSync(file, JSON.stringify({ merchants }));
+  return file;
+}
+
+t.test('a broken merchants file is refused before any flag touches it, naming the field', async (t) => {
+  const withoutSettle = brokenMerchantsFile(t, (m) => delete m[0].settle);
+  t.throws(() => loadConfig(['--merchants', withoutSettle, '--billing-key-api'], {}), {
+    name: 'ConfigError',
+    message: `merchants file ${withoutSettle}: merchants[0]: settle is required`,
+  });
+  const duplicateKey = brokenMerchantsFile(t, (m) => (m[1].imp_key = m[0].imp_key));
+  t.throws(() => loadConfig(['--merchants', duplicateKey], {}), { name: 'ConfigError', message: /merchants\[1\]\.imp_key \S+ appears twice/ });
+});
+
+t.test('the CLI exits 1 on a broken merchants file with one line naming the field, no stack', async (t) => {
+  if (!requireBuiltCli(t)) return;
+  const file = brokenMerchantsFile(t, (m) => (m[0].settle.mids[1].kind = 'apii'));
+  const run = await runCli(['--merchants', file]);
+  t.equal(run.code, 1);
+  t.equal(run.stderr, `iamport-sandbox: merchants file ${file}: merchants[0].settle.mids[1].kind must be one of api, window (got "apii")\n`);
 });
 
 t.test('a real server on an ephemeral port: logs carry no card numbers, secrets or tokens', async (t) => {

@@ -38,12 +38,12 @@ export async function startLoopback(t: Test, dataFile: string | null): Promise<D
   return { name: 'http', sandbox: server.sandbox, send, tokenOf, call };
 }
 
-/** The built CLI; child-process tests need `npm run build` first (CI's .ci/run builds before testing). */
+/** The built CLI; child-process tests need `npm run build` first (`npm test` does, in its pretest). */
 export const cliPath = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
 
 export function requireBuiltCli(t: Test): boolean {
   if (existsSync(cliPath)) return true;
-  t.fail(`${cliPath} is missing: run "npm run build" before these tests (.ci/run does)`);
+  t.fail(`${cliPath} is missing: run "npm run build" before these tests ("npm test" does)`);
   return false;
 }
 

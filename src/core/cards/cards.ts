@@ -1,26 +1,9 @@
+import { CardFixtureSchema, type BinEntry, type CardFixture, type DeclineReason } from '../../contract/cards.js';
+import { describeProblems } from '../../contract/describe.js';
+
+export type { BinEntry, CardFixture, DeclineReason, DeclineStage } from '../../contract/cards.js';
+
 /** What the sandbox knows about a card from its number: issuer by BIN, and the scripted test declines. */
-export interface BinEntry {
-  prefix: string;
-  card_code: string;
-  card_name: string;
-  card_type: number | null;
-}
-
-export type DeclineStage = 'approval' | 'auth' | 'card' | 'network';
-
-export interface DeclineReason {
-  stage: DeclineStage;
-  pg_code: string;
-  text: string;
-}
-
-export interface CardFixture {
-  bins: BinEntry[];
-  /** `every`: declines on every charge; `repeat`: the first charge (onetime) passes, later `again` charges decline. */
-  declines: { card_number: string; reason: string; on: 'every' | 'repeat' }[];
-  reasons: Record<string, DeclineReason>;
-}
-
 export interface CardInfo {
   /** First 6 and last 4 digits shown, the rest masked: the full number is never kept. */
   masked: string;
@@ -47,12 +30,14 @@ export class CardCatalogue {
   private readonly repeat = new Map<string, string>();
 
   constructor(private readonly fixture: CardFixture) {
+    const problems = describeProblems(CardFixtureSchema, fixture);
+    if (problems.length > 0) throw new Error(`card fixture: ${problems.join('; ')}`);
     // Longest prefix first, so the most specific BIN wins.
     this.bins = [...fixture.bins].sort((a, b) => b.prefix.length - a.prefix.length);
-    for (const d of fixture.declines) {
-      if (!fixture.reasons[d.reason]) throw new Error(`card ${d.card_number}: unknown decline reason ${d.reason}`);
+    fixture.declines.forEach((d, i) => {
+      if (!fixture.reasons[d.reason]) throw new Error(`card fixture: declines[${i}].reason ${d.reason} is not one of reasons (card ${d.card_number})`);
       (d.on === 'every' ? this.every : this.repeat).set(digitsOf(d.card_number), d.reason);
-    }
+    });
   }
 
   reason(code: string): DeclineReason {

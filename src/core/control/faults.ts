@@ -1,20 +1,15 @@
+import type { Static } from 'typebox';
+import type { FaultBodySchema, FaultSchema } from '../../contract/control.js';
 import { errors, type SandboxError } from '../errors.js';
 
-export interface FaultRule {
-  /** The operationId it applies to, or `*` for every vendor endpoint. */
-  operation: string;
-  /** Added before the request is handled. */
-  latency_ms: number;
-  /** Share (0–1) of requests answered with `error_status` instead of being handled. */
-  error_rate: number;
-  error_status: number;
-  /** Share (0–1) of requests whose connection is dropped without an answer. */
-  drop_rate: number;
-  /** Seed of the draws, so a run with the same requests fails the same ones. */
-  seed: number;
-}
+/**
+ * A fault rule for one operationId (or `*` for every vendor endpoint): `latency_ms` is added before the request
+ * is handled, a share `error_rate` (0–1) is answered with `error_status`, a share `drop_rate` has its connection
+ * dropped, and `seed` seeds the draws so a run with the same requests fails the same ones.
+ */
+export type FaultRule = Static<typeof FaultSchema>;
 
-export type FaultRequest = Partial<Omit<FaultRule, 'operation'>>;
+export type FaultRequest = Static<typeof FaultBodySchema>;
 
 /** What a door does with one request; the door applies it in its own terms (see src/api/faults.ts). */
 export type FaultDecision =

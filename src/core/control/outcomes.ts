@@ -1,35 +1,19 @@
+import type { Static } from 'typebox';
+import type { OutcomeBodySchema, OutcomeSchema } from '../../contract/control.js';
 import { digitsOf, maskCardNumber, type CardCatalogue } from '../cards/cards.js';
 import { errors } from '../errors.js';
 import type { MerchantDirectory } from '../merchants/merchants.js';
 import type { SandboxState } from '../state/state.js';
 
-/** What the PG does with a scripted charge. */
-export type ScriptedResult = 'approve' | 'decline' | 'unreachable';
+/**
+ * "The next `times` (1 when absent) charges of `merchant` (every merchant's when absent) with this billing key
+ * (`customer_uid`) or this `card` (full or masked number, or its last 4 digits) → `result`"; `reason` is a decline
+ * reason code of fixtures/cards.json (`decline` only; `limit_exceeded` when absent).
+ */
+export type OutcomeRequest = Static<typeof OutcomeBodySchema>;
 
-export interface OutcomeRequest {
-  /** Whose charges; every merchant's when absent. */
-  merchant?: string | undefined;
-  /** Charges with this billing key (onetime with customer_uid, again, scheduled)… */
-  customer_uid?: string | undefined;
-  /** …or with this card: a full or masked number, or its last 4 digits. */
-  card?: string | undefined;
-  result: ScriptedResult;
-  /** Decline reason code of fixtures/cards.json (`decline` only; `limit_exceeded` when absent). */
-  reason?: string | undefined;
-  /** How many of the next matching charges; 1 when absent. */
-  times?: number | undefined;
-}
-
-export interface ScriptedOutcome {
-  id: string;
-  merchant: string | null;
-  customer_uid: string | null;
-  /** Masked number or last 4 digits, compared with the masked number the sandbox keeps. */
-  card: string | null;
-  result: ScriptedResult;
-  reason: string | null;
-  remaining: number;
-}
+/** A queued outcome; `card` is a masked number or last 4 digits, compared with the masked number the sandbox keeps. */
+export type ScriptedOutcome = Static<typeof OutcomeSchema>;
 
 /** The card and key a charge uses, as the outcome queue matches them. */
 export interface ChargeSubject {

@@ -1,52 +1,29 @@
+import { describeProblems } from '../../contract/describe.js';
+import { MerchantFileSchema, type Merchant } from '../../contract/merchant.js';
 import { errors } from '../errors.js';
 
-/** One Settle MID of a merchant and what its contract asks of a key-in (API) charge. */
-export interface SettleMid {
-  mid: string;
-  /** `api`: key-in and billing through the REST API; `window`: the payment window only. */
-  kind: 'api' | 'window';
-  requires_birth: boolean;
-  requires_pwd_2digit: boolean;
-}
-
-export interface Merchant {
-  name: string;
-  /** 가맹점 식별코드: `imp` + 8 digits. */
-  code: string;
-  imp_key: string;
-  imp_secret: string;
-  settle: {
-    default_mid: string;
-    /** The separate contract for issuing billing keys without a payment (POST /subscribe/customers/{uid}). */
-    billing_key_api: boolean;
-    mids: SettleMid[];
-  };
-  /** Where webhooks go when a request names no notice_url (the console's Notification URL). */
-  webhook?: { url: string | null; content_type: 'json' | 'form'; retry: boolean };
-}
-
-export interface MerchantFixture {
-  merchants: Merchant[];
-}
-
-const MERCHANT_CODE = /^imp[0-9]{8}$/;
+export type { Merchant, MerchantFixture, SettleMid } from '../../contract/merchant.js';
 
 /** Checks a merchant list once at start-up, so a broken fixture fails loudly instead of mid-request. */
 export function validateMerchants(list: readonly Merchant[]): Merchant[] {
-  if (list.length === 0) throw new Error('at least one merchant is required');
-  const codes = new Set<string>();
-  const keys = new Set<string>();
-  for (const m of list) {
-    if (!MERCHANT_CODE.test(m.code)) throw new Error(`merchant code ${m.code} must be "imp" followed by 8 digits`);
-    if (!m.imp_key || !m.imp_secret) throw new Error(`merchant ${m.code} needs imp_key and imp_secret`);
-    if (codes.has(m.code)) throw new Error(`merchant code ${m.code} appears twice`);
-    if (keys.has(m.imp_key)) throw new Error(`imp_key ${m.imp_key} appears twice`);
+  // Checked as the file shape, so a message names the field as a merchants file spells it: merchants[1].settle.
+  const problems = describeProblems(MerchantFileSchema, { merchants: list });
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  // What the schema cannot say: keys are unique across merchants and the default MID is one of the merchant's.
+  const codes = new Map<string, number>();
+  const keys = new Map<string, number>();
+  list.forEach((m, i) => {
+    const at = `merchants[${i}]`;
+    const sameCode = codes.get(m.code);
+    if (sameCode !== undefined) throw new Error(`${at}.code ${m.code} appears twice (also merchants[${sameCode}].code)`);
+    const sameKey = keys.get(m.imp_key);
+    if (sameKey !== undefined) throw new Error(`${at}.imp_key ${m.imp_key} appears twice (also merchants[${sameKey}].imp_key)`);
     if (!m.settle.mids.some((mid) => mid.mid === m.settle.default_mid)) {
-      throw new Error(`merchant ${m.code}: default_mid ${m.settle.default_mid} is not one of its MIDs`);
+      throw new Error(`${at}.settle.default_mid ${m.settle.default_mid} is not one of its settle.mids`);
     }
-    codes.add(m.code);
-    keys.add(m.imp_key);
-  }
+    codes.set(m.code, i);
+    keys.set(m.imp_key, i);
+  });
   return list.map((m) => structuredClone(m));
 }
 
