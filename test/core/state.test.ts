@@ -109,7 +109,7 @@ t.test('snapshots loop over every collection; restore takes one back', async (t)
 
 t.test('parseSnapshot checks every record and names the field', async (t) => {
   t.throws(() => parseSnapshot({ version: 1, seq: 0, payments: [null] }), { message: /payments\[0\]/ });
-  t.throws(() => parseSnapshot({ version: 1, seq: 0, tokens: [{}] }), { message: /tokens\[0\]\.token is required/ });
+  t.throws(() => parseSnapshot({ version: 1, seq: 0, tokens: [{}] }), { message: /tokens\[0\]: token is required/ });
   const bad = payment('imp10000001', 'imps_1', 'o-1') as any;
   bad.payment.amount = 'x';
   t.throws(() => parseSnapshot({ version: 1, seq: 0, payments: [bad] }), { message: /payments\[0\]\.payment\.amount/ });

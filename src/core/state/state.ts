@@ -1,4 +1,4 @@
-import { firstProblem } from '../../contract/strict.js';
+import { describeProblems } from '../../contract/describe.js';
 import { errors } from '../errors.js';
 import { collectionNames, collections, type CollectionName, type Collections, type RecordOf } from './collections.js';
 import { emptySnapshot, SnapshotSchema, type Snapshot } from './snapshot.js';
@@ -152,8 +152,8 @@ export class SandboxState {
  * against its collection's schema, and no key twice. Collections a file predates come back empty.
  */
 export function parseSnapshot(value: unknown): Snapshot {
-  const problem = firstProblem(SnapshotSchema, value);
-  if (problem) throw errors.badRequest(`not a sandbox snapshot: ${problem}`);
+  const problems = describeProblems(SnapshotSchema, value);
+  if (problems.length > 0) throw errors.badRequest(`not a sandbox snapshot: ${problems.slice(0, 3).join('; ')}`);
   const snapshot = value as Partial<Snapshot> & { version: 1; seq: number };
   const whole = emptySnapshot(snapshot.seq);
   for (const name of collectionNames) {
