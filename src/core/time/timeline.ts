@@ -1,3 +1,4 @@
+import { errors } from '../errors.js';
 import type { SandboxClock } from './clock.js';
 
 /**
@@ -12,6 +13,16 @@ export interface TimedTask {
   runDue(now: number): Promise<void>;
   /** Resolves once work started outside `runDue` (for example webhooks sent by a request) has finished. */
   settle?(): Promise<void>;
+}
+
+/** The last instant the sandbox clock may reach: the end of year 9999 (UTC), as far as dates are written with 4 digits. */
+export const LATEST_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** Refuses a time the clock cannot take, before anything due runs on the way to it. */
+function checkTime(ms: number, parameter: string): void {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms > LATEST_TIME_MS) {
+    throw errors.invalidParameter(parameter, '샌드박스 시각은 1970-01-01부터 9999-12-31 사이여야 합니다.');
+  }
 }
 
 /** How often a running (unfrozen) clock is checked for due work. */
@@ -36,11 +47,14 @@ export class Timeline {
 
   /** Moves time forward by `ms`, running everything that falls due on the way. */
   advance(ms: number): Promise<void> {
+    const target = this.clock.now() + Math.max(0, ms);
+    checkTime(target, 'days, hours, minutes, seconds');
     return this.exclusive(() => this.stepTo(this.clock.now() + Math.max(0, ms)));
   }
 
   /** Sets the time; forward jumps run what falls due on the way, backward jumps run nothing. */
   set(at: number): Promise<void> {
+    checkTime(at, 'at');
     return this.exclusive(async () => {
       if (at <= this.clock.now()) this.clock.set(at);
       else await this.stepTo(at);
@@ -49,6 +63,7 @@ export class Timeline {
 
   /** Stops time at `at` (default: now); a jump forward runs what falls due on the way, as `set` does. */
   freeze(at?: number): Promise<void> {
+    if (at !== undefined) checkTime(at, 'at');
     return this.exclusive(async () => {
       if (at !== undefined && at > this.clock.now()) await this.stepTo(at);
       else if (at !== undefined) this.clock.set(at);
