@@ -177,7 +177,7 @@ export class Sandbox {
   }
 
   /** Sets where a merchant's webhooks go (the console's Notification URL), for this process. */
-  setWebhook(code: string, webhook: NonNullable<Merchant['webhook']>): Merchant['webhook'] {
+  setWebhook(code: string, webhook: NonNullable<Merchant['webhook']>): NonNullable<Merchant['webhook']> {
     const merchant = this.merchants.get(code);
     if (!merchant) throw errors.unknownMerchant(code);
     merchant.webhook = { ...webhook };
