@@ -1,3 +1,4 @@
+import { Nullable } from '../contract/common.js';
 import { PaymentSchema } from '../contract/payment.js';
 import {
   ApproveBodySchema,
@@ -12,7 +13,8 @@ import { ok } from '../core/answer.js';
 import { open, type Operation } from './operation.js';
 
 // The payment window's JSON API, called by the stand-in SDK (/v1/iamport.js) from the merchant's origin and by
-// the checkout page: every decision is the core's (`sandbox.window`). It answers cross-origin requests.
+// the checkout page: every decision is the core's (`sandbox.window`). It answers cross-origin requests. A window
+// that is no longer open refuses with HTTP 200, `code 1` and no response, hence the nullable answers.
 
 const tags = ['sandbox.window'];
 
@@ -54,7 +56,7 @@ export const windowOperations: Operation[] = [
     tags,
     params: WindowParamsSchema,
     body: ApproveBodySchema,
-    response: WindowResultSchema,
+    response: Nullable(WindowResultSchema),
     statuses: [400, 404],
     run: (sandbox, { params, body }) => sandbox.window.approve(params.imp_uid, body),
   }),
@@ -67,7 +69,7 @@ export const windowOperations: Operation[] = [
     summary: 'Checkout: the user cancels',
     tags,
     params: WindowParamsSchema,
-    response: WindowResultSchema,
+    response: Nullable(WindowResultSchema),
     statuses: [400, 404],
     run: (sandbox, { params }) => sandbox.window.cancel(params.imp_uid),
   }),
@@ -81,7 +83,7 @@ export const windowOperations: Operation[] = [
     tags,
     params: WindowParamsSchema,
     body: DeclineBodySchema,
-    response: WindowResultSchema,
+    response: Nullable(WindowResultSchema),
     statuses: [400, 404],
     run: (sandbox, { params, body }) => sandbox.window.decline(params.imp_uid, body.reason),
   }),
@@ -106,7 +108,7 @@ export const windowOperations: Operation[] = [
     summary: 'Control: the buyer deposits into an issued virtual account (→ paid, webhook)',
     tags,
     params: WindowParamsSchema,
-    response: PaymentSchema,
+    response: Nullable(PaymentSchema),
     statuses: [400, 404],
     run: (sandbox, { params }) => sandbox.window.deposit(params.imp_uid),
   }),
