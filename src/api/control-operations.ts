@@ -28,14 +28,13 @@ import { ok } from '../core/answer.js';
 import { toUnixSeconds } from '../core/time/clock.js';
 import { errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
-import { CONTROL_TAG } from './faults.js';
 import { open, type Operation } from './operation.js';
 
 // The sandbox control API: everything a test needs to steer the sandbox, under /sandbox/... and its own tag.
 // Each operation is a thin call of a Sandbox method, so code holding the sandbox (the msw handlers) can do the
 // same without HTTP. Mounted unless the server runs with --no-control (IAMPORT_SANDBOX_CONTROL=0).
 
-const tags = [CONTROL_TAG];
+const tags = ['sandbox-control'];
 const SECOND = 1000;
 
 /** A merchant code named in a request must be configured; an unknown one would silently match nothing. */
@@ -51,6 +50,7 @@ function clockOf(sandbox: Sandbox) {
 
 export const controlOperations: Operation[] = [
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/reset',
     operationId: 'sandboxReset',
@@ -66,6 +66,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/state',
     operationId: 'sandboxExport',
@@ -76,6 +77,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox) => ok(sandbox.export()),
   }),
   open({
+    kind: 'control',
     method: 'PUT',
     path: '/sandbox/state',
     operationId: 'sandboxImport',
@@ -91,6 +93,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/payments',
     operationId: 'sandboxListPayments',
@@ -102,6 +105,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox, { query }) => ok(sandbox.listPayments(knownMerchant(sandbox, query.merchant))),
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/billing-keys',
     operationId: 'sandboxListBillingKeys',
@@ -113,6 +117,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox, { query }) => ok(sandbox.listBillingKeys(knownMerchant(sandbox, query.merchant))),
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/schedules',
     operationId: 'sandboxListSchedules',
@@ -124,6 +129,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox, { query }) => ok(sandbox.schedules.list(knownMerchant(sandbox, query.merchant))),
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/webhooks',
     operationId: 'sandboxListWebhooks',
@@ -135,6 +141,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox, { query }) => ok(sandbox.webhooks.list(knownMerchant(sandbox, query.merchant))),
   }),
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/webhooks/:id/resend',
     operationId: 'sandboxResendWebhook',
@@ -146,6 +153,7 @@ export const controlOperations: Operation[] = [
     run: async (sandbox, { params }) => ok(await sandbox.webhooks.resend(params.id)),
   }),
   open({
+    kind: 'control',
     method: 'PUT',
     path: '/sandbox/merchants/:code/webhook',
     operationId: 'sandboxSetWebhook',
@@ -159,6 +167,7 @@ export const controlOperations: Operation[] = [
       ok(sandbox.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/clock',
     operationId: 'sandboxClock',
@@ -169,6 +178,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox) => clockOf(sandbox),
   }),
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/clock/freeze',
     operationId: 'sandboxFreezeClock',
@@ -183,6 +193,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/clock/resume',
     operationId: 'sandboxResumeClock',
@@ -196,6 +207,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/clock/set',
     operationId: 'sandboxSetClock',
@@ -210,6 +222,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/clock/advance',
     operationId: 'sandboxAdvanceClock',
@@ -225,6 +238,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/outcomes',
     operationId: 'sandboxListOutcomes',
@@ -235,6 +249,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox) => ok(sandbox.outcomes.list()),
   }),
   open({
+    kind: 'control',
     method: 'POST',
     path: '/sandbox/outcomes',
     operationId: 'sandboxScriptOutcome',
@@ -249,6 +264,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'DELETE',
     path: '/sandbox/outcomes',
     operationId: 'sandboxClearOutcomes',
@@ -263,6 +279,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/faults',
     operationId: 'sandboxListFaults',
@@ -273,6 +290,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox) => ok(sandbox.faults.list()),
   }),
   open({
+    kind: 'control',
     method: 'PUT',
     path: '/sandbox/faults/:operation',
     operationId: 'sandboxSetFault',
@@ -285,6 +303,7 @@ export const controlOperations: Operation[] = [
     run: (sandbox, { params, body }) => ok(sandbox.faults.set(params.operation, body)),
   }),
   open({
+    kind: 'control',
     method: 'DELETE',
     path: '/sandbox/faults/:operation',
     operationId: 'sandboxClearFault',
@@ -299,6 +318,7 @@ export const controlOperations: Operation[] = [
     },
   }),
   open({
+    kind: 'control',
     method: 'DELETE',
     path: '/sandbox/faults',
     operationId: 'sandboxClearFaults',

@@ -5,10 +5,19 @@ import type { Sandbox } from '../core/sandbox.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/**
+ * Who an operation is for, which decides how the pipeline treats it:
+ * - `vendor`: the PortOne V1 API; injected faults strike it, and it takes an access token unless `auth` is false;
+ * - `sandbox`: the sandbox's own endpoints (health, the payment window's JSON API); always mounted, never faulted;
+ * - `control`: the control API that steers the sandbox from a test; mounted only with `control`, never faulted.
+ */
+export type OperationKind = 'vendor' | 'sandbox' | 'control';
+
 /** One endpoint as both doors serve it: where it lives, what it accepts, and which core call answers it. */
 export interface Operation {
+  kind: OperationKind;
   method: Method;
-  /** Fastify-style path (`/payments/:imp_uid`); the msw door converts it to its own pattern. */
+  /** find-my-way path (`/payments/:imp_uid`), the syntax Fastify documents. */
   path: string;
   /** The vendor's operationId, so the two OpenAPI documents line up. */
   operationId: string;
@@ -16,38 +25,49 @@ export interface Operation {
   tags: string[];
   /** False only for getToken and the sandbox's own open routes. */
   auth: boolean;
+  /** Answers cross-origin requests (the SDK calls from the merchant's origin): `access-control-allow-origin: *` and a preflight. */
+  cors: boolean;
   params?: TSchema;
   querystring?: TSchema;
   body?: TSchema;
   /** Schema of `response` in a successful envelope, and other statuses that can answer (documentation). */
   response: TSchema;
   statuses: number[];
-  run(sandbox: Sandbox, input: { params: unknown; query: unknown; body: unknown }, caller: Caller | null): Answer | Promise<Answer>;
+  run(sandbox: Sandbox, input: { params: unknown; query: unknown; body: unknown; userAgent: string | null }, caller: Caller | null): Answer | Promise<Answer>;
 }
 
 type Input<P extends TSchema, Q extends TSchema, B extends TSchema> = {
   params: Static<P>;
   query: Static<Q>;
   body: Static<B>;
+  /** The caller's `User-Agent`, stored on the payments it starts. */
+  userAgent: string | null;
 };
 
-type Definition<P extends TSchema, Q extends TSchema, B extends TSchema, C> = Omit<
+/** What an operation's `run` must produce: an answer whose `response` is what the response schema documents. */
+type Produces<R extends TSchema> = Answer<Static<R>> | Promise<Answer<Static<R>>>;
+
+type Definition<P extends TSchema, Q extends TSchema, B extends TSchema, R extends TSchema, C> = Omit<
   Operation,
-  'run' | 'auth' | 'params' | 'querystring' | 'body'
+  'run' | 'auth' | 'cors' | 'params' | 'querystring' | 'body' | 'response'
 > & {
+  cors?: boolean;
   params?: P;
   querystring?: Q;
   body?: B;
-  run(sandbox: Sandbox, input: Input<P, Q, B>, caller: C): Answer | Promise<Answer>;
+  response: R;
+  run(sandbox: Sandbox, input: Input<P, Q, B>, caller: C): Produces<R>;
 };
 
-/** An endpoint that needs an access token; `run` receives the token's merchant. */
-export function authenticated<P extends TSchema, Q extends TSchema, B extends TSchema>(
-  definition: Definition<P, Q, B, Caller>,
+/** A vendor endpoint that needs an access token; `run` receives the token's merchant. */
+export function authenticated<P extends TSchema, Q extends TSchema, B extends TSchema, R extends TSchema>(
+  definition: Omit<Definition<P, Q, B, R, Caller>, 'kind'>,
 ): Operation {
   return {
     ...definition,
+    kind: 'vendor',
     auth: true,
+    cors: definition.cors ?? false,
     run: (sandbox, input, caller) => {
       if (!caller) throw new Error(`${definition.operationId} needs a caller`);
       return definition.run(sandbox, input as Input<P, Q, B>, caller);
@@ -56,6 +76,13 @@ export function authenticated<P extends TSchema, Q extends TSchema, B extends TS
 }
 
 /** An endpoint anyone may call. */
-export function open<P extends TSchema, Q extends TSchema, B extends TSchema>(definition: Definition<P, Q, B, null>): Operation {
-  return { ...definition, auth: false, run: (sandbox, input) => definition.run(sandbox, input as Input<P, Q, B>, null) };
+export function open<P extends TSchema, Q extends TSchema, B extends TSchema, R extends TSchema>(
+  definition: Definition<P, Q, B, R, null>,
+): Operation {
+  return {
+    ...definition,
+    auth: false,
+    cors: definition.cors ?? false,
+    run: (sandbox, input) => definition.run(sandbox, input as Input<P, Q, B>, null),
+  };
 }

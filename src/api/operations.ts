@@ -1,8 +1,18 @@
+import { controlOperations } from './control-operations.js';
 import type { Operation } from './operation.js';
+import { sandboxOperations } from './sandbox-operations.js';
 import { vendorOperations } from './vendor-operations.js';
+import { windowOperations } from './window-operations.js';
+
+/** The vendor's operations (PortOne V1), as both doors serve them. */
+export const operations: readonly Operation[] = [...vendorOperations];
 
 /**
- * Every operation both doors serve. A new route table joins here, once, so the server and the msw
- * handlers can never disagree about which endpoints exist.
+ * Every operation a sandbox serves: the vendor's, the sandbox's own (health, the payment window's JSON API) and,
+ * with `control`, the control API. A new route table joins here, once, so the doors can never disagree about
+ * which endpoints exist.
  */
-export const operations: readonly Operation[] = [...vendorOperations];
+export function mountedOperations(control: boolean): Operation[] {
+  const all = [...vendorOperations, ...sandboxOperations, ...windowOperations, ...controlOperations];
+  return control ? all : all.filter((operation) => operation.kind !== 'control');
+}

@@ -1,5 +1,5 @@
 import type { TSchema } from 'typebox';
-import { check, textBodies, type RequestPart } from '../contract/validator.js';
+import { check, type RequestPart } from '../contract/validator.js';
 import { nestIndexedFields } from './form-lists.js';
 import type { Caller } from '../core/context.js';
 import { errors, fromValidation } from '../core/errors.js';
@@ -27,28 +27,44 @@ const mediaType = (contentType: string | undefined) => (contentType ?? '').split
 // RFC 9110 `type/subtype`: Fastify refuses any other Content-Type before a parser sees it, naming no type.
 const validMediaType = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+$/;
 
+/** A request body as read: its data, and whether it arrived as form text (so validation coerces it). */
+export interface ParsedBody {
+  data: unknown;
+  fromForm: boolean;
+}
+
+const NO_BODY: ParsedBody = { data: undefined, fromForm: false };
+const utf8 = new TextEncoder();
+
+/**
+ * Whether a body is over the limit in UTF-8 bytes, as it came over the wire. Most bodies are decided by their
+ * length alone (a UTF-16 unit is 1 to 3 bytes); only one in between is encoded to count.
+ */
+function overLimit(text: string): boolean {
+  if (text.length > BODY_LIMIT) return true;
+  if (text.length * 3 <= BODY_LIMIT) return false;
+  return utf8.encode(text).byteLength > BODY_LIMIT;
+}
+
 /**
  * A request body, from its Content-Type and text. JSON and form encoding are what the vendor accepts
- * (every operation `consumes` both); form bodies are marked so validation coerces their text.
+ * (every operation `consumes` both).
  */
-export function parseBody(contentType: string | undefined, text: string): unknown {
-  if (text.length > BODY_LIMIT) throw errors.bodyTooLarge(BODY_LIMIT);
+export function parseBody(contentType: string | undefined, text: string | undefined): ParsedBody {
+  if (text === undefined) return NO_BODY;
+  if (overLimit(text)) throw errors.bodyTooLarge(BODY_LIMIT);
   const type = mediaType(contentType);
   if (contentType !== undefined && !validMediaType.test(type)) throw errors.unsupportedMediaType('(none)');
-  if (type === 'application/x-www-form-urlencoded') {
-    const form = nestIndexedFields(parseForm(text));
-    textBodies.add(form);
-    return form;
-  }
+  if (type === 'application/x-www-form-urlencoded') return { data: nestIndexedFields(parseForm(text)), fromForm: true };
   if (type === 'application/json' || type.endsWith('+json')) {
-    if (text.trim() === '') return undefined;
+    if (text.trim() === '') return NO_BODY;
     try {
-      return JSON.parse(text);
+      return { data: JSON.parse(text), fromForm: false };
     } catch {
       throw errors.malformedJson();
     }
   }
-  if (text === '' && type === '') return undefined;
+  if (text === '' && type === '') return NO_BODY;
   throw errors.unsupportedMediaType(type || '(none)');
 }
 
@@ -74,10 +90,13 @@ export function callerOf(sandbox: Sandbox, header: HeaderLookup, query: Record<s
   return { merchant: sandbox.tokens.verify(tokenFrom(header, query)), userAgent: header('user-agent') ?? null };
 }
 
-/** Validates one part of a request against its schema (coercing text in place) or throws the vendor envelope. */
-export function validatePart(schema: TSchema, data: unknown, part: RequestPart): unknown {
+/**
+ * Validates one part of a request against its schema or throws the vendor envelope. `coerce` converts text
+ * (query strings, path parameters, form bodies) to the schema's types in place; JSON is taken as typed.
+ */
+export function validatePart(schema: TSchema, data: unknown, part: RequestPart, coerce: boolean): unknown {
   const value = part === 'body' && (data === undefined || data === null) ? {} : data;
-  const problems = check(schema, value, part);
+  const problems = check(schema, value, { coerce });
   if (problems) throw fromValidation(problems, part);
   return value;
 }

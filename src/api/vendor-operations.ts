@@ -35,6 +35,7 @@ import { authenticated, open, type Operation } from './operation.js';
 
 export const vendorOperations: Operation[] = [
   open({
+    kind: 'vendor',
     method: 'POST',
     path: '/users/getToken',
     operationId: 'getToken',

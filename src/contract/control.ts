@@ -106,3 +106,5 @@ export const FaultSchema = Type.Object({
   seed: Type.Integer(),
 });
 export const DoneSchema = Type.Object({ done: Type.Literal(true) });
+
+export const HealthSchema = Type.Object({ status: Type.Literal('ok'), seed: Type.Integer() });

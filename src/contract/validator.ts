@@ -22,12 +22,11 @@ function compiled(schema: object, fromText: boolean): ValidateFunction {
   return (entry.typed ??= typed.compile(schema));
 }
 
-/** Form-encoded bodies are registered here by whoever parsed them, so the body validator knows to coerce. */
-export const textBodies = new WeakSet<object>();
-
-/** Validates (and, for text input, coerces in place); returns the Ajv errors or null. */
-export function check(schema: object, data: unknown, part: RequestPart): ErrorObject[] | null {
-  const fromText = part !== 'body' || (typeof data === 'object' && data !== null && textBodies.has(data));
-  const validate = compiled(schema, fromText);
+/**
+ * Validates (and, with `coerce`, converts text to the schema's types in place); returns the Ajv errors or null.
+ * Whoever read the input knows whether it arrived as text (form bodies, query strings, path parameters).
+ */
+export function check(schema: object, data: unknown, { coerce }: { coerce: boolean }): ErrorObject[] | null {
+  const validate = compiled(schema, coerce);
   return validate(data) ? null : (validate.errors ?? []);
 }

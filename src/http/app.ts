@@ -1,16 +1,14 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { BODY_LIMIT, parseBody, parseForm } from '../api/request.js';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { mountedOperations } from '../api/operations.js';
+import { createPipeline } from '../api/pipeline.js';
+import { BODY_LIMIT } from '../api/request.js';
 import type { Sandbox } from '../core/sandbox.js';
-import { errors } from '../core/errors.js';
-import { toSandboxError } from './answer-error.js';
-import { JSON_TYPE, registerOperation, validatorCompiler } from './routes.js';
-import { operations } from '../api/operations.js';
-import { controlOperations } from '../api/control-operations.js';
-import { registerSandboxRoutes } from './sandbox-routes.js';
-import { windowRoutes } from './window-routes.js';
+import { registerApi, serveApi } from './api-routes.js';
 import { openapiInfo } from './openapi-info.js';
+import { registerReceiptRoute } from './receipt-route.js';
+import { windowPages } from './window-pages.js';
 
 export interface AppOptions {
   sandbox: Sandbox;
@@ -20,56 +18,30 @@ export interface AppOptions {
   control?: boolean;
 }
 
-/** The sandbox served over HTTP: the vendor's routes, the sandbox's own routes and the OpenAPI document. */
+/** The sandbox served over HTTP: the API (through the shared pipeline), the HTML and script pages, the OpenAPI document. */
 export async function buildApp({ sandbox, logger = false, control = true }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
     logger,
     // One log line per request (written when it is answered) instead of Fastify's two: it halves the cost of logging.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: BODY_LIMIT,
     // Path parameters are as long as their schemas allow, not cut off by the router with a 414.
-    routerOptions: { querystringParser: (query: string) => parseForm(query), maxParamLength: BODY_LIMIT },
-    // A path that does not percent-decode is answered in the envelope, as the msw door answers it.
-    frameworkErrors: (error, _request, reply: FastifyReply) => {
-      const failure = toSandboxError(error);
-      return reply.code(failure.status).header('content-type', JSON_TYPE).send(JSON.stringify(failure.toEnvelope()));
-    },
-    // Bodies and query strings are parsed by the functions both doors share.
+    routerOptions: { maxParamLength: BODY_LIMIT },
+    // A path Fastify's router refuses (one that does not percent-decode) is the pipeline's to answer.
+    frameworkErrors: (_error, request, reply) => serveApi(pipeline, request, reply),
     forceCloseConnections: true,
   });
+  const pipeline = createPipeline(sandbox, { control, logError: (error) => app.log.error({ err: error }, 'request failed') });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
-  app.setValidatorCompiler(validatorCompiler);
-  // Response schemas document; answers are serialised as plain JSON, exactly as the msw door does.
+  // Response schemas document; answers are the pipeline's text.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
-    try {
-      done(null, parseBody(request.headers['content-type'], body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-
-  app.setErrorHandler((error, request, reply) => {
-    const failure = toSandboxError(error);
-    if (failure.status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(failure.status).header('content-type', JSON_TYPE).send(JSON.stringify(failure.toEnvelope()));
-  });
-  app.setNotFoundHandler((request, reply) => {
-    const failure = errors.routeNotFound(request.method, request.url.split('?')[0] ?? '');
-    return reply.code(failure.status).header('content-type', JSON_TYPE).send(JSON.stringify(failure.toEnvelope()));
-  });
 
   await app.register(swagger, { openapi: openapiInfo });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-
-  app.decorateRequest('caller', null);
-  for (const operation of operations) registerOperation(app, sandbox, operation);
-  if (control) for (const operation of controlOperations) registerOperation(app, sandbox, operation);
-  registerSandboxRoutes(app, sandbox);
-  await app.register(windowRoutes(sandbox, control));
+  registerApi(app, pipeline, mountedOperations(control));
+  registerReceiptRoute(app, sandbox);
+  await app.register(windowPages(sandbox, pipeline));
   return app;
 }

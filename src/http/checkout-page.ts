@@ -1,14 +1,21 @@
-import { DEFAULT_WINDOW_CARD, type CheckoutView } from '../core/window/window.js';
+import type { Static } from 'typebox';
+import type { WindowCheckoutSchema } from '../contract/window.js';
 import { escapeHtml, scriptJson, won } from './html.js';
+
+/** What the page shows: the answer of `GET /sandbox/window/requests/{imp_uid}`. */
+export type CheckoutData = Static<typeof WindowCheckoutSchema>;
+
+/** The card number the form starts with, so a tester can approve in one click: a BC card that never declines. */
+const PREFILLED_CARD = '9410-1234-5678-1234';
 
 const METHOD_NAMES: Record<string, string> = { card: '신용카드', trans: '실시간 계좌이체', vbank: '가상계좌', phone: '휴대폰 소액결제' };
 
 /** What the user fills in before approving, per pay method. */
-function choices(view: CheckoutView): string {
+function choices(view: CheckoutData): string {
   const banks = view.banks.map((b) => `<option value="${escapeHtml(b.code)}">${escapeHtml(b.name)}</option>`).join('');
   switch (view.payment.pay_method) {
     case 'card':
-      return `<label>카드번호 <input id="card_number" value="${DEFAULT_WINDOW_CARD}" autocomplete="off"></label>
+      return `<label>카드번호 <input id="card_number" value="${PREFILLED_CARD}" autocomplete="off"></label>
 <label>할부 <select id="card_quota">${[0, 2, 3, 6, 12].map((m) => `<option value="${m}">${m === 0 ? '일시불' : `${m}개월`}</option>`).join('')}</select></label>`;
     case 'trans':
       return `<label>출금 은행 <select id="bank_code">${banks}</select></label>`;
@@ -24,7 +31,7 @@ function choices(view: CheckoutView): string {
  * window's JSON API; in a popup it then closes (the SDK asks the sandbox for the result), in redirect mode it
  * sends the browser to m_redirect_url.
  */
-export function checkoutPage(view: CheckoutView): string {
+export function checkoutPage(view: CheckoutData): string {
   const p = view.payment;
   const rows: [string, string, string][] = [
     ['merchant', '상점', view.merchant_name],
@@ -37,7 +44,9 @@ export function checkoutPage(view: CheckoutView): string {
   const order = rows
     .map(([id, label, value]) => `<tr><th>${label}</th><td data-testid="${id}">${escapeHtml(value)}</td></tr>`)
     .join('');
-  const reasons = view.reasons.map((r) => `<option value="${escapeHtml(r.code)}">${escapeHtml(r.label)}</option>`).join('');
+  const reasons = view.decline_reasons
+    .map((r) => `<option value="${escapeHtml(r.code)}">${escapeHtml(`[${r.pg_code}] ${r.text}`)}</option>`)
+    .join('');
   const actions = view.open
     ? `<form id="checkout" onsubmit="return false">${choices(view)}
 <p><button id="approve" type="button">결제하기</button> <button id="cancel" type="button">취소</button></p>

@@ -18,6 +18,11 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
     }).then(function (res) { return res.json(); });
   }
 
+  // The checkout page of a window payment; the sandbox answers the opening with the payment, not a page.
+  function checkoutUrl(impUid) {
+    return sandbox + '/sandbox/window/checkout/' + encodeURIComponent(impUid);
+  }
+
   function failure(merchantUid, message) {
     return { imp_uid: null, merchant_uid: merchantUid, error_code: 'SANDBOX_REQUEST', error_msg: message };
   }
@@ -49,15 +54,15 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
         if (!opening) {
           if (popup) popup.close();
           done(failure(params.merchant_uid, envelope.message));
-        } else if (!opening.checkout_path) {
+        } else if (!opening.imp_uid) {
           if (popup) popup.close();
           if (opening.redirect_url) location.href = opening.redirect_url;
           else done(opening.rsp);
         } else if (opening.mode === 'redirect') {
-          location.href = sandbox + opening.checkout_path;
+          location.href = checkoutUrl(opening.imp_uid);
         } else {
-          if (popup) popup.location.href = sandbox + opening.checkout_path;
-          watch(popup, opening.checkout_path.split('/').pop(), params.merchant_uid, done);
+          if (popup) popup.location.href = checkoutUrl(opening.imp_uid);
+          watch(popup, opening.imp_uid, params.merchant_uid, done);
         }
       }, function (error) {
         if (popup) popup.close();

@@ -32,7 +32,7 @@ async function everyKindOfChange(door: Awaited<ReturnType<typeof startApp>>) {
     params: { pg: 'settle', pay_method: 'vbank', merchant_uid: 'w-1', amount: 2500, name: '주문', buyer_tel: '010', company: '회사' },
     user_agent: null,
   });
-  const impUid = opened.body.response.checkout_path!.split('/').pop()!;
+  const impUid = opened.body.response.imp_uid!;
   await sandbox.window.approve(impUid);
   await sandbox.window.deposit(impUid);
   await sandbox.advance(29 * 60 * 1000 + 30 * 1000);

@@ -1,11 +1,17 @@
 import t from 'tap';
-import { doorNames, merchantA, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
+import { mountedOperations } from '../../src/api/operations.js';
+import { createRouter } from '../../src/api/router.js';
+import { Envelope, ErrorEnvelopeSchema } from '../../src/contract/common.js';
+import { check } from '../../src/contract/validator.js';
+import { START, doorNames, merchantA, merchantB, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
 
 // One scripted conversation, played through each door on the same seed and frozen clock. Nothing is
 // normalised: the same seed yields the same ids and times, so every answer must be identical.
 
 interface Step {
   label: string;
+  method: string;
+  url: string;
   /** What the script means to provoke, checked so the script cannot quietly stop exercising it. */
   expected: number;
   reply: Reply;
@@ -21,7 +27,7 @@ async function play(door: Door): Promise<Step[]> {
   const steps: Step[] = [];
   const send = async (label: string, expected: number, method: string, url: string, init: SendInit = {}) => {
     const reply = await door.send(method, url, { ...init, headers: { ...client, ...init.headers } });
-    steps.push({ label, expected, reply });
+    steps.push({ label, method, url, expected, reply });
     return reply;
   };
 
@@ -136,11 +142,62 @@ async function play(door: Door): Promise<Step[]> {
   await send('amount as words in a form', 400, 'POST', '/subscribe/payments/onetime', { headers: auth, form: { merchant_uid: 'o-7', ...card, amount: 'lots' } });
   await send('card_number missing', 400, 'POST', '/subscribe/payments/onetime', { headers: auth, json: { merchant_uid: 'o-8', expiry: '2030-01', amount: 100 } });
   await send('customer_uid missing from again', 400, 'POST', '/subscribe/payments/again', { headers: auth, json: { merchant_uid: 'o-9', amount: 100 } });
+
+  // The payment window's JSON API, as the SDK and the checkout page call it, and the vbank deposit (control API).
+  const order = { pg: 'settle.nxca_jt_il', pay_method: 'card', name: '주문명', amount: 1004, buyer_tel: '010-1234-5678', company: '포트원' };
+  const windowRequest = (merchant_uid: string, fields: Record<string, unknown> = {}) => ({
+    json: { merchant_code: merchantA.code, params: { ...order, merchant_uid, ...fields } },
+  });
+  const opened = async (label: string, merchantUid: string, fields: Record<string, unknown> = {}) =>
+    (await send(label, 200, 'POST', '/sandbox/window/requests', windowRequest(merchantUid, fields))).body.response.imp_uid as string;
+  const windowAct = (label: string, expected: number, impUid: string, action: string, json: unknown = {}) =>
+    send(label, expected, 'POST', `/sandbox/window/requests/${impUid}/${action}`, { json });
+  await send('window: a request refused', 200, 'POST', '/sandbox/window/requests', windowRequest('w-0', { buyer_tel: '' }));
+  await send('window: a request that is no request_pay', 400, 'POST', '/sandbox/window/requests', { json: { merchant_code: null, params: 'x' } });
+  await send('window: the preflight', 204, 'OPTIONS', '/sandbox/window/requests');
+  const cardWindow = await opened('window: a request opened', 'w-1');
+  await send('window: the checkout', 200, 'GET', `/sandbox/window/requests/${cardWindow}`);
+  await send('window: an unknown checkout', 404, 'GET', '/sandbox/window/requests/imp_000000000000');
+  await windowAct('window: approve', 200, cardWindow, 'approve', { card_number: '5327-1234-5678-9012', card_quota: 3 });
+  await windowAct('window: approve a finished window', 200, cardWindow, 'approve');
+  await windowAct('window: cancel', 200, await opened('window: opened to cancel', 'w-2'), 'cancel');
+  await windowAct('window: decline', 200, await opened('window: opened to decline', 'w-3'), 'decline', { reason: 'limit_exceeded' });
+  await windowAct('window: decline with an unknown reason', 400, await opened('window: opened for a bad reason', 'w-4'), 'decline', { reason: 'bored' });
+  await windowAct('window: close', 200, await opened('window: opened to close', 'w-5'), 'close');
+  const vbank = await opened('window: a vbank opened', 'w-6', { pay_method: 'vbank' });
+  await windowAct('window: the account issued', 200, vbank, 'approve', { bank_code: '004' });
+  await send('control: deposit into the account', 200, 'POST', `/sandbox/vbanks/${vbank}/deposit`);
+  await send('control: deposit twice', 200, 'POST', `/sandbox/vbanks/${vbank}/deposit`);
+
+  // More of the control API.
+  await send('health', 200, 'GET', '/sandbox/health');
+  await send('control: outcomes queued', 200, 'GET', '/sandbox/outcomes');
+  await send('control: forget the outcomes', 200, 'DELETE', '/sandbox/outcomes');
+  await send('control: faults', 200, 'GET', '/sandbox/faults');
+  await send('control: webhooks', 200, 'GET', '/sandbox/webhooks');
+  await send('control: webhooks of an unknown merchant', 404, 'GET', '/sandbox/webhooks?merchant=imp99999999');
+  await send('control: freeze the clock', 200, 'POST', '/sandbox/clock/freeze', { json: {} });
+  await send('control: advance the clock', 200, 'POST', '/sandbox/clock/advance', { json: { minutes: 5 } });
+  await send('control: resume the clock', 200, 'POST', '/sandbox/clock/resume');
+  await send('control: reset of one merchant', 200, 'POST', '/sandbox/reset', { json: { merchant: merchantB.code } });
+  await send('control: the state after it', 200, 'GET', '/sandbox/state');
   return steps;
 }
 
+// A time source that stands still: the clock runs (so the script can freeze, advance and resume it) yet every
+// door reads the same times.
+const stillClock = { now: () => START };
+
+/** The schema an answer must follow: its operation's envelope for 200 and 207, the error envelope otherwise. */
+const router = createRouter(mountedOperations(true));
+function documented(step: Step): object {
+  const route = router.find(step.method, step.url.split('?')[0]!);
+  const ok = step.reply.status === 200 || step.reply.status === 207;
+  return route.kind === 'operation' && ok ? Envelope(route.operation.response) : ErrorEnvelopeSchema;
+}
+
 t.test('every answer is the same through both doors', async (t) => {
-  const [http, msw] = await Promise.all(doorNames.map(async (name) => play(await startDoor(t, name))));
+  const [http, msw] = await Promise.all(doorNames.map(async (name) => play(await startDoor(t, name, { clock: stillClock }))));
   t.equal(msw!.length, http!.length, 'both doors played the whole script');
   http!.forEach((step, i) => {
     const other = msw![i]!;
@@ -149,6 +206,10 @@ t.test('every answer is the same through both doors', async (t) => {
       t.equal(other.reply.status, step.reply.status, 'status');
       t.equal(other.reply.headers['content-type'], step.reply.headers['content-type'], 'content type');
       t.strictSame(other.reply.body, step.reply.body, 'every field of the envelope');
+      // HEAD and preflight answers carry no body.
+      if (step.method === 'HEAD' || step.method === 'OPTIONS') return;
+      const problems = check(documented(step), structuredClone(step.reply.body), { coerce: false });
+      t.same(problems, null, 'the answer is what the OpenAPI document says');
     });
   });
 });

@@ -21,14 +21,14 @@ const request = (app: App, params: Record<string, unknown>, merchant_code: strin
   app.send('POST', '/sandbox/window/requests', { json: { merchant_code, params }, headers: { 'user-agent': 'Mozilla/5.0 test' } });
 const act = (app: App, impUid: string, action: string, json: unknown = {}) =>
   app.send('POST', `/sandbox/window/requests/${impUid}/${action}`, { json });
-const impUidOf = (opening: { body: { response: { checkout_path: string } } }) => opening.body.response.checkout_path.split('/').pop()!;
+const impUidOf = (opening: { body: { response: { imp_uid: string } } }) => opening.body.response.imp_uid;
 
 t.test('request_pay refuses what Settle refuses, before any window opens', async (t) => {
   const app = await startApp(t);
   const refusal = async (params: Record<string, unknown>, code = merchantA.code as string | null) => {
     const res = await request(app, params, code);
     t.equal(res.status, 200);
-    t.equal(res.body.response.checkout_path, null);
+    t.equal(res.body.response.imp_uid, null);
     return res.body.response.rsp;
   };
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
@@ -73,7 +73,7 @@ t.test('a card window: ready while open, paid on approve, then F1002 for the sam
   const opening = await request(app, order({ custom_data: { cart: 3 } }));
   t.same(opening.body, { code: 0, message: null, response: opening.body.response });
   t.equal(opening.body.response.mode, 'popup');
-  t.match(opening.body.response.checkout_path, /^\/sandbox\/window\/checkout\/imp_\d{12}$/);
+  t.match(opening.body.response.imp_uid, /^imp_\d{12}$/);
   const impUid = impUidOf(opening);
 
   const token = await app.tokenOf();
@@ -169,7 +169,7 @@ t.test('a prepared amount binds the window', async (t) => {
   const refused = (await request(app, order())).body.response.rsp;
   t.same([refused.error_code, refused.error_msg], ['SANDBOX_PREPARE', '사전등록된 결제금액(5000)과 요청 결제금액(1004)이 일치하지 않습니다.']);
   const opened = await request(app, order({ amount: 5000 }));
-  t.match(opened.body.response.checkout_path, /imp_/);
+  t.match(opened.body.response.imp_uid, /imp_/);
 });
 
 t.test('trans, phone and vbank carry their fields; a vbank is deposited or expires with the clock', async (t) => {

@@ -1,6 +1,8 @@
 import type { Payment } from '../../contract/payment.js';
+import type { Static } from 'typebox';
+import type { WindowCheckoutSchema } from '../../contract/window.js';
 import { ok, type Answer } from '../answer.js';
-import { BANKS, bankOf, type Bank } from './banks.js';
+import { BANKS, bankOf } from './banks.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { Core } from '../context.js';
 import { declineMessage } from '../cards/declines.js';
@@ -29,8 +31,8 @@ export interface WindowRequest {
 export interface WindowOpening {
   /** `popup` answers through the callback; `redirect` (m_redirect_url given) sends the whole page. */
   mode: 'popup' | 'redirect';
-  /** The checkout page (a path on the sandbox) when the window opens; null when the request was refused. */
-  checkout_path: string | null;
+  /** The window payment whose checkout opens; null when the request was refused. */
+  imp_uid: string | null;
   /** The refusal as the callback receives it; null when the window opens. */
   rsp: WindowRsp | null;
   /** Redirect mode: m_redirect_url with the refusal in its query; otherwise null. */
@@ -50,19 +52,11 @@ export interface ApproveChoice {
   bank_code?: string | undefined;
 }
 
-/** Everything the checkout page shows. */
-export interface CheckoutView {
-  payment: Payment;
-  merchant_name: string;
-  mode: 'popup' | 'redirect';
-  /** False once approved, cancelled or declined: the page then only says so. */
-  open: boolean;
-  reasons: { code: string; label: string }[];
-  banks: readonly Bank[];
-}
+/** A window payment as its checkout shows it, with the choices the checkout offers. */
+export type WindowCheckout = Static<typeof WindowCheckoutSchema>;
 
-/** The card the checkout approves with when the user types none: a BC card that never declines. */
-export const DEFAULT_WINDOW_CARD = '9410-1234-5678-1234';
+/** The card an approval that names none is charged with: a BC card that never declines. */
+const CARD_WHEN_NONE_GIVEN = '9410-1234-5678-1234';
 /** A virtual account without `vbank_due` is open until the end of the 7th day (Korean time). */
 const DEFAULT_VBANK_DAYS = 7;
 
@@ -89,7 +83,7 @@ export class PaymentWindow implements TimedTask {
     const mRedirectUrl = typeof target === 'string' ? target : null;
     const refuse = (refusal: WindowRefusal): Answer<WindowOpening> => {
       const rsp = refusedRsp(merchantUid, `req_${this.core.random.digits(13)}`, refusal);
-      return ok({ mode: mRedirectUrl ? 'redirect' : 'popup', checkout_path: null, rsp, redirect_url: mRedirectUrl && redirectTo(mRedirectUrl, rsp) });
+      return ok({ mode: mRedirectUrl ? 'redirect' : 'popup', imp_uid: null, rsp, redirect_url: mRedirectUrl && redirectTo(mRedirectUrl, rsp) });
     };
 
     const merchant = this.core.merchants.get(request.merchant_code);
@@ -106,15 +100,15 @@ export class PaymentWindow implements TimedTask {
       this.core.state.tables.payments.put(record);
       return ok({
         mode: order.m_redirect_url ? 'redirect' : 'popup',
-        checkout_path: `/sandbox/window/checkout/${record.payment.imp_uid}`,
+        imp_uid: record.payment.imp_uid,
         rsp: null,
         redirect_url: null,
       });
     });
   }
 
-  /** The checkout page's content. */
-  checkout(impUid: string): CheckoutView {
+  /** A window payment, whether it still waits for the user, and what the user may choose. */
+  checkout(impUid: string): WindowCheckout {
     const record = this.windowRecord(impUid);
     const merchant = this.core.merchants.get(record.merchant);
     return {
@@ -122,11 +116,11 @@ export class PaymentWindow implements TimedTask {
       merchant_name: merchant?.name ?? record.merchant,
       mode: record.window?.m_redirect_url ? 'redirect' : 'popup',
       open: isOpen(record),
-      reasons: this.core.cards.reasonCodes().map((code) => {
-        const reason = this.core.cards.reason(code);
-        return { code, label: `[${reason.pg_code}] ${reason.text}` };
+      decline_reasons: this.core.cards.reasonCodes().map((code) => {
+        const { pg_code, text } = this.core.cards.reason(code);
+        return { code, pg_code, text };
       }),
-      banks: BANKS,
+      banks: [...BANKS],
     };
   }
 
@@ -152,7 +146,7 @@ export class PaymentWindow implements TimedTask {
       return this.finish(record, { ...approved, ...account }, null, 'ready');
     }
     if (payment.pay_method === 'card') {
-      const card = this.core.cards.describe(choice.card_number ?? DEFAULT_WINDOW_CARD);
+      const card = this.core.cards.describe(choice.card_number ?? CARD_WHEN_NONE_GIVEN);
       // A scripted outcome (control API) wins over the test card's own behaviour, as for REST charges.
       const scripted = this.core.outcomes.decide({ merchant: record.merchant, customerUid: null, card: card.masked });
       const reasonCode = scripted ? scripted.reason : card.declineEvery;

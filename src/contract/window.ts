@@ -1,0 +1,59 @@
+import Type from 'typebox';
+import { Nullable } from './common.js';
+import { PaymentSchema } from './payment.js';
+import { CardNumber } from './requests.js';
+
+// The payment window's JSON API (`/sandbox/window/...`): what the stand-in SDK and the checkout page send, and
+// what they read back. The window's own rules (request_pay's checks) live in the core, not in these schemas.
+
+export const WindowParamsSchema = Type.Object({ imp_uid: Type.String({ minLength: 1, maxLength: 32 }) });
+
+export const WindowRequestBodySchema = Type.Object({
+  merchant_code: Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'the code given to IMP.init; null when init was not called' }),
+  params: Type.Object({}, { additionalProperties: true, description: "request_pay's first argument, as the page passed it" }),
+});
+export const ApproveBodySchema = Type.Object({
+  card_number: Type.Optional(CardNumber),
+  card_quota: Type.Optional(Type.Integer({ minimum: 0, maximum: 36 })),
+  bank_code: Type.Optional(Type.String({ maxLength: 8 })),
+});
+export const DeclineBodySchema = Type.Object({
+  reason: Type.String({ minLength: 1, maxLength: 64, description: 'a decline reason code of fixtures/cards.json' }),
+});
+
+const Mode = Type.Union([Type.Literal('popup'), Type.Literal('redirect')], {
+  description: '`popup` answers through the callback; `redirect` (m_redirect_url given) sends the whole page',
+});
+
+/** The callback's `rsp` (reference §9); a success when `error_code` is null. */
+export const WindowRspSchema = Type.Object(
+  {
+    imp_uid: Nullable(Type.String()),
+    merchant_uid: Type.String(),
+    error_code: Nullable(Type.String()),
+    error_msg: Nullable(Type.String()),
+  },
+  { additionalProperties: true },
+);
+
+export const WindowOpeningSchema = Type.Object({
+  mode: Mode,
+  imp_uid: Nullable(Type.String({ description: 'the window payment, whose checkout opens; null when the request was refused' })),
+  rsp: Nullable(WindowRspSchema),
+  redirect_url: Nullable(Type.String({ description: 'redirect mode: m_redirect_url with the refusal in its query' })),
+});
+
+export const WindowResultSchema = Type.Object({
+  rsp: WindowRspSchema,
+  redirect_url: Nullable(Type.String({ description: 'redirect mode: where the browser goes' })),
+});
+
+/** A window payment as its checkout shows it, with the choices the checkout offers. */
+export const WindowCheckoutSchema = Type.Object({
+  payment: PaymentSchema,
+  merchant_name: Type.String(),
+  mode: Mode,
+  open: Type.Boolean({ description: 'false once approved, cancelled or declined' }),
+  decline_reasons: Type.Array(Type.Object({ code: Type.String(), pg_code: Type.String(), text: Type.String() })),
+  banks: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+});

@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { TSchema } from 'typebox';
+import type { Operation } from '../api/operation.js';
+import type { Outcome, Pipeline, PlainRequest } from '../api/pipeline.js';
+import { BODY_LIMIT } from '../api/request.js';
+import { Envelope, ErrorEnvelopeSchema } from '../contract/common.js';
+
+// The API through Fastify: translation only. A request becomes the pipeline's plain request, and its outcome
+// becomes the reply; routing, faults, parsing, tokens, validation and error envelopes are all the pipeline's.
+
+/** The pipeline's request from Fastify's: the raw path and query string, and the body as read from the wire. */
+function plainOf(request: FastifyRequest, body: string | undefined): PlainRequest {
+  const at = request.url.indexOf('?');
+  return {
+    method: request.method,
+    path: at === -1 ? request.url : request.url.slice(0, at),
+    query: at === -1 ? '' : request.url.slice(at + 1),
+    header: (name) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    },
+    body,
+    contentType: request.headers['content-type'],
+  };
+}
+
+/** Writes the pipeline's outcome: its answer, or a destroyed connection. */
+export function sendOutcome(reply: FastifyReply, outcome: Outcome): FastifyReply {
+  if (outcome.action === 'drop') {
+    // Destroying the response destroys its socket on a real server, and fails an in-process `inject` alike.
+    reply.hijack();
+    reply.raw.destroy();
+    return reply;
+  }
+  const { status, headers, body } = outcome.answer;
+  return reply.code(status).headers(headers).send(body ?? undefined);
+}
+
+/**
+ * The body as text, never for GET and HEAD (as the msw door reads it). Past the limit the rest is drained unread:
+ * what was kept is already too large for the pipeline, which answers the 413.
+ */
+async function readText(request: FastifyRequest): Promise<string | undefined> {
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request.raw as AsyncIterable<Buffer>) {
+    if (size > BODY_LIMIT) continue;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Serves one request through the pipeline; also the answer to Fastify's own refusals (a path that does not decode). */
+export async function serveApi(pipeline: Pipeline, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const body = await readText(request);
+  return sendOutcome(reply, await pipeline(plainOf(request, body)));
+}
+
+function documentedResponses(operation: Operation): Record<number, TSchema> {
+  const responses: Record<number, TSchema> = { 200: Envelope(operation.response) };
+  for (const status of operation.statuses) {
+    responses[status] = status === 207 ? Envelope(operation.response) : ErrorEnvelopeSchema;
+  }
+  return responses;
+}
+
+/** What the OpenAPI document says of an operation; Fastify validates nothing of it (the pipeline does). */
+function documentation(operation: Operation): FastifySchema {
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    tags: operation.tags,
+    ...(operation.params ? { params: operation.params } : {}),
+    ...(operation.querystring ? { querystring: operation.querystring } : {}),
+    ...(operation.body ? { body: operation.body, consumes: ['application/json', 'application/x-www-form-urlencoded'] } : {}),
+    ...(operation.auth ? { security: [{ bearer: [] }, { raw: [] }, { legacy: [] }, { query: [] }] } : {}),
+    response: documentedResponses(operation),
+  };
+}
+
+/**
+ * Mounts the API: each operation as a documented route (for the OpenAPI document) and a catch-all for every
+ * other method and path, all handing the request to the pipeline, which routes it again with the router the
+ * msw door uses, so the two doors cannot route differently.
+ */
+export function registerApi(app: FastifyInstance, pipeline: Pipeline, operations: readonly Operation[]): void {
+  // Served from onRequest, before Fastify reads the body: Fastify would refuse a Content-Type that is no media
+  // type, or a body over its limit, with answers of its own. Answering there ends the request: no handler runs.
+  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => serveApi(pipeline, request, reply);
+  const handler = () => {
+    throw new Error('the API is answered in onRequest');
+  };
+  // Schemas document; validation is the pipeline's.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+  for (const operation of operations) {
+    app.route({ method: operation.method, url: operation.path, schema: documentation(operation), onRequest, handler });
+  }
+  app.all('*', { schema: { hide: true }, onRequest }, handler);
+}
