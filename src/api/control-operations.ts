@@ -18,15 +18,14 @@ import {
   ResetBodySchema,
   ResetResultSchema,
   SetClockBodySchema,
-  SnapshotSchema,
   WebhookConfigBodySchema,
   WebhookConfigSchema,
   WebhookDeliverySchema,
 } from '../contract/control.js';
+import { SnapshotSchema } from '../core/state/snapshot.js';
 import { ScheduleResultSchema } from '../contract/schedule.js';
 import { ok } from '../core/answer.js';
 import { toUnixSeconds } from '../core/time/clock.js';
-import { errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { open, type Operation } from './operation.js';
 
@@ -36,12 +35,6 @@ import { open, type Operation } from './operation.js';
 
 const tags = ['sandbox-control'];
 const SECOND = 1000;
-
-/** A merchant code named in a request must be configured; an unknown one would silently match nothing. */
-function knownMerchant(sandbox: Sandbox, code: string | undefined): string | undefined {
-  if (code !== undefined && !sandbox.merchants.get(code)) throw errors.unknownMerchant(code);
-  return code;
-}
 
 function clockOf(sandbox: Sandbox) {
   const now = sandbox.clock.now();
@@ -60,9 +53,8 @@ export const controlOperations: Operation[] = [
     response: ResetResultSchema,
     statuses: [400, 404],
     run: async (sandbox, { body }) => {
-      const merchant = knownMerchant(sandbox, body.merchant);
-      await sandbox.reset(merchant);
-      return ok({ reset: merchant ?? 'all' });
+      await sandbox.reset(body.merchant);
+      return ok({ reset: body.merchant ?? 'all' });
     },
   }),
   open({
@@ -102,7 +94,7 @@ export const controlOperations: Operation[] = [
     querystring: MerchantFilterQuerySchema,
     response: ControlPaymentsSchema,
     statuses: [400, 404],
-    run: (sandbox, { query }) => ok(sandbox.listPayments(knownMerchant(sandbox, query.merchant))),
+    run: (sandbox, { query }) => ok(sandbox.listPayments(query.merchant)),
   }),
   open({
     kind: 'control',
@@ -114,7 +106,7 @@ export const controlOperations: Operation[] = [
     querystring: MerchantFilterQuerySchema,
     response: ControlBillingKeysSchema,
     statuses: [400, 404],
-    run: (sandbox, { query }) => ok(sandbox.listBillingKeys(knownMerchant(sandbox, query.merchant))),
+    run: (sandbox, { query }) => ok(sandbox.listBillingKeys(query.merchant)),
   }),
   open({
     kind: 'control',
@@ -126,7 +118,7 @@ export const controlOperations: Operation[] = [
     querystring: MerchantFilterQuerySchema,
     response: Type.Array(ScheduleResultSchema),
     statuses: [400, 404],
-    run: (sandbox, { query }) => ok(sandbox.schedules.list(knownMerchant(sandbox, query.merchant))),
+    run: (sandbox, { query }) => ok(sandbox.schedules.list(query.merchant)),
   }),
   open({
     kind: 'control',
@@ -138,7 +130,7 @@ export const controlOperations: Operation[] = [
     querystring: MerchantFilterQuerySchema,
     response: Type.Array(WebhookDeliverySchema),
     statuses: [400, 404],
-    run: (sandbox, { query }) => ok(sandbox.webhooks.list(knownMerchant(sandbox, query.merchant))),
+    run: (sandbox, { query }) => ok(sandbox.webhooks.list(query.merchant)),
   }),
   open({
     kind: 'control',
@@ -258,10 +250,7 @@ export const controlOperations: Operation[] = [
     body: OutcomeBodySchema,
     response: OutcomeSchema,
     statuses: [400, 404],
-    run: (sandbox, { body }) => {
-      knownMerchant(sandbox, body.merchant);
-      return ok(sandbox.outcomes.add(body));
-    },
+    run: (sandbox, { body }) => ok(sandbox.outcomes.add(body)),
   }),
   open({
     kind: 'control',
@@ -274,7 +263,7 @@ export const controlOperations: Operation[] = [
     response: DoneSchema,
     statuses: [400, 404],
     run: (sandbox, { query }) => {
-      sandbox.outcomes.clear(knownMerchant(sandbox, query.merchant));
+      sandbox.outcomes.clear(query.merchant);
       return ok({ done: true as const });
     },
   }),

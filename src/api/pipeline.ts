@@ -37,7 +37,7 @@ export type Pipeline = (request: PlainRequest) => Promise<Outcome>;
 export interface PipelineOptions {
   /** Serve the control API (`/sandbox/...` reset, state, clock, outcomes, faults, deposit…). */
   control: boolean;
-  /** Where an unexpected error (a bug, never a SandboxError) is reported before it is answered as a 500. */
+  /** Where an error answered with a 5xx (a bug, a failed save) is reported, with its cause, before it is answered. */
   logError?: (error: unknown) => void;
 }
 
@@ -82,7 +82,9 @@ export function createPipeline(sandbox: Sandbox, { control, logError = reportToC
           return await serve(route.operation, route.params, request);
       }
     } catch (error) {
-      const failure = error instanceof SandboxError ? error : unexpected(error);
+      const failure = error instanceof SandboxError ? error : errors.internal();
+      // A 5xx is the sandbox's own failure (a bug, a disk that refused a write): reported with its cause.
+      if (failure.status >= 500) logError(error);
       return answered(request, cors, failure.status, failure.toEnvelope());
     }
   };
@@ -102,11 +104,6 @@ export function createPipeline(sandbox: Sandbox, { control, logError = reportToC
     };
     const answer: Answer = await operation.run(sandbox, input, caller);
     return answered(request, operation.cors, answer.status, answer.body);
-  }
-
-  function unexpected(error: unknown): SandboxError {
-    logError(error);
-    return errors.internal();
   }
 }
 

@@ -18,19 +18,6 @@ export const ResetBodySchema = Type.Object({
 });
 export const ResetResultSchema = Type.Object({ reset: Type.String({ description: '`all` or the merchant code' }) });
 
-/** The export/import format (the same JSON the file store keeps). */
-export const SnapshotSchema = Type.Object(
-  {
-    version: Type.Literal(1),
-    seq: Type.Integer({ minimum: 0 }),
-    tokens: Type.Array(Type.Unknown()),
-    payments: Type.Array(Type.Unknown()),
-    billing_keys: Type.Array(Type.Unknown()),
-    schedules: Type.Optional(Type.Array(Type.Unknown())),
-    webhook_deliveries: Type.Optional(Type.Array(Type.Unknown())),
-  },
-  { additionalProperties: true },
-);
 export const ImportResultSchema = Type.Object({ payments: Type.Integer(), billing_keys: Type.Integer(), schedules: Type.Integer() });
 
 export const ControlPaymentsSchema = Type.Array(Type.Intersect([OfMerchant, PaymentSchema]));

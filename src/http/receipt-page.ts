@@ -1,10 +1,7 @@
 import type { Payment } from '../contract/payment.js';
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-const kst = (seconds: number) =>
-  seconds ? new Date(seconds * 1000 + 9 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19) + ' KST' : '-';
+import { kstText } from '../core/time/kst.js';
+import { escapeHtml, won } from './html.js';
 
 /** A plain receipt, so the `receipt_url` of a sandbox payment leads somewhere real. */
 export function receiptPage(p: Payment): string {
@@ -12,11 +9,11 @@ export function receiptPage(p: Payment): string {
     ['상태', p.status],
     ['주문번호', p.merchant_uid],
     ['상품명', p.name ?? '-'],
-    ['금액', `${p.amount.toLocaleString('ko-KR')}원`],
-    ['취소금액', `${p.cancel_amount.toLocaleString('ko-KR')}원`],
+    ['금액', won(p.amount)],
+    ['취소금액', won(p.cancel_amount)],
     ['카드', `${p.card_name ?? '-'} ${p.card_number ?? ''}`],
     ['승인번호', p.apply_num || '-'],
-    ['승인일시', kst(p.paid_at)],
+    ['승인일시', kstText(p.paid_at)],
     ['거래번호', p.pg_tid ?? '-'],
   ];
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>영수증 ${escapeHtml(p.imp_uid)}</title></head>
