@@ -95,7 +95,7 @@ export class Sandbox {
       write: (change) => this.write(change),
       timeline: this.timeline,
       outcomes: this.outcomes,
-      notify: (...event) => this.webhooks.notify(...event),
+      notify: (merchant, payment, status, options) => this.webhooks.notify(merchant, payment, status, options),
     };
     this.tokens = new Tokens(core);
     this.charges = new Charges(core);
