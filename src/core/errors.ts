@@ -9,8 +9,9 @@ export class SandboxError extends Error {
     readonly status: number,
     readonly code: number,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'SandboxError';
   }
 
@@ -19,7 +20,8 @@ export class SandboxError extends Error {
   }
 }
 
-const fail = (status: number, code: number, message: string) => new SandboxError(status, code, message);
+const fail = (status: number, code: number, message: string, cause?: unknown) =>
+  new SandboxError(status, code, message, cause === undefined ? undefined : { cause });
 
 // Every message the sandbox answers with lives here. Wording is the vendor's where the reference records
 // it (shared/reference/iamport-v1-api.md §5.2); the rest is marked as the sandbox's own.
@@ -43,7 +45,9 @@ export const errors = {
   badUrl: (path: string) => fail(400, -1, `요청 경로의 퍼센트 인코딩이 올바르지 않습니다: ${path}`),
   badRequest: (detail: string) => fail(400, -1, `잘못된 요청입니다: ${detail}`),
   internal: () => fail(500, -1, '샌드박스 내부 오류가 발생했습니다.'),
-  storageFailed: () => fail(503, -1, '결제정보를 저장하지 못했습니다. 잠시 후 다시 시도해주세요.'),
+  // Sandbox's own. `cause` is the store's error (ENOSPC, EACCES… with the file's path): the client only sees the
+  // message, the 5xx log line shows the cause, so an operator can tell why and fix the disk.
+  storageFailed: (cause: unknown) => fail(503, -1, '결제정보를 저장하지 못했습니다. 잠시 후 다시 시도해주세요.', cause),
 
   // §5.2 (S14 ruby#23): no usable API (non-auth) PG for the `pg` given.
   pgNotConfigured: () => fail(200, 1, '비인증결제모듈 사용정보를 찾을 수 없습니다.'),

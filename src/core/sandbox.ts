@@ -43,6 +43,8 @@ export interface SandboxOptions {
 interface Unsaved {
   undo(): void;
   reverted: boolean;
+  /** Why it was taken back: the error of the save that failed (this one's or an earlier one it built on). */
+  failure?: unknown;
 }
 
 /** One sandbox: the state, the rules, and the controls a test or the control API needs. */
@@ -93,7 +95,7 @@ export class Sandbox {
       write: (change) => this.write(change),
       timeline: this.timeline,
       outcomes: this.outcomes,
-      notify: (...event) => this.webhooks.notify(...event),
+      notify: (merchant, payment, status, options) => this.webhooks.notify(merchant, payment, status, options),
     };
     this.tokens = new Tokens(core);
     this.charges = new Charges(core);
@@ -130,21 +132,22 @@ export class Sandbox {
     this.unsaved.push(entry);
     try {
       await this.store.commit();
-    } catch {
-      this.revertFrom(entry);
+    } catch (error) {
+      this.revertFrom(entry, error);
     } finally {
       this.unsaved.splice(this.unsaved.indexOf(entry), 1);
     }
-    if (entry.reverted) throw errors.storageFailed();
+    if (entry.reverted) throw errors.storageFailed(entry.failure);
     return result;
   }
 
-  private revertFrom(entry: Unsaved): void {
+  private revertFrom(entry: Unsaved, failure: unknown): void {
     for (let i = this.unsaved.length - 1; i >= 0; i--) {
       const unsaved = this.unsaved[i]!;
       if (!unsaved.reverted) {
         unsaved.undo();
         unsaved.reverted = true;
+        unsaved.failure = failure;
       }
       if (unsaved === entry) return;
     }

@@ -1,44 +1,30 @@
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
-import { collectionNames, collections, type CollectionName } from '../core/state/collections.js';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Snapshot } from '../core/state/snapshot.js';
 import { parseSnapshot, type Change } from '../core/state/state.js';
 import type { Store, StoreSource } from '../core/state/store.js';
+import { readBaseFile, writeBaseFile } from './base-file.js';
+import { DataFileWriteError, UnreadableDataFileError } from './errors.js';
+import { journalLine, replayJournal } from './journal.js';
 
-export class UnreadableDataFileError extends Error {
-  constructor(file: string, reason: string) {
-    super(`cannot use data file ${file}: ${reason}. It was left untouched; move it away or fix it to start the sandbox.`);
-    this.name = 'UnreadableDataFileError';
-  }
-}
-
-/** The base file: a snapshot plus the generation of the journal that continues it. */
-type BaseFile = Snapshot & { journal_generation?: string };
-
-/** One journal line: the changes of one flush. */
-interface JournalEntry {
-  generation: string;
-  seq: number;
-  changes: [CollectionName, string, unknown][];
-}
+export { DataFileWriteError, UnreadableDataFileError } from './errors.js';
 
 /** The journal is folded into the base file once it outgrows both this and the base file itself. */
 const MIN_COMPACT_BYTES = 8 * 1024 * 1024;
 
 /**
- * The state as a lowdb JSON file (`FILE`, a whole snapshot) continued by an append-only journal
- * (`FILE.journal`, one JSON line per flush holding the records changed since). A flush appends only what
- * changed, so its cost follows the size of the change, not of the store; when the journal has grown past the
- * base file, the next flush rewrites the base file (lowdb: a temp file renamed over it) and starts a new
- * journal generation. Lines of an older generation are ignored on load, so a crash between the two steps loses
- * nothing, and a line torn by a crash is the last one and was never acknowledged, so it is dropped.
+ * The state as a JSON file (`FILE`, a whole snapshot, read with lowdb: base-file.ts) continued by an append-only
+ * journal (`FILE.journal`, one JSON line per flush holding the records changed since: journal.ts). A flush appends
+ * only what changed, so its cost follows the size of the change, not of the store; when the journal has grown past
+ * the base file, the next flush rewrites the base file (temp file renamed over it, written in slices so the event
+ * loop keeps running) and starts a new journal generation. Lines of an older generation are ignored on load, so a
+ * crash between the two steps loses nothing, and a line torn by a crash is the last one and was never
+ * acknowledged, so it is dropped.
  *
  * Group commit: at most one flush is in flight; every commit that arrives meanwhile shares the single flush
  * that follows it, which takes the changes when it starts. A caller's change is on disk when its promise resolves.
+ * A failed flush leaves the next one to rewrite everything, so the store recovers as soon as the disk allows.
  */
 export class LowdbStore implements Store {
-  private readonly db: Low<BaseFile | null>;
   private readonly journal: string;
   private source: StoreSource | null = null;
   /** The flush in progress, if any. */
@@ -54,9 +40,10 @@ export class LowdbStore implements Store {
   private baseBytes = 0;
   /** How many flushes reached the disk (group commit is visible in tests through this). */
   flushes = 0;
+  /** How many of them rewrote the base file (compaction and recovery are visible in tests through this). */
+  rewrites = 0;
 
   constructor(readonly file: string) {
-    this.db = new Low<BaseFile | null>(new DataFile(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), null);
     this.journal = `${file}.journal`;
   }
 
@@ -66,80 +53,29 @@ export class LowdbStore implements Store {
   }
 
   async load(): Promise<Snapshot | null> {
-    let base: BaseFile | null;
-    let lines: string[];
-    try {
-      await this.db.read();
-      base = this.db.data;
-      lines = await readFile(this.journal, 'utf8').then(
-        (text) => text.split('\n'),
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return [];
-          throw error;
-        },
-      );
-    } catch (error) {
-      const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : String((error as Error).message);
-      throw new UnreadableDataFileError(this.file, reason);
-    }
-    // A base file without a generation (new, seeded or edited by hand) has no journal: any journal found beside
-    // it belongs to another file, and the first write rewrites the base file.
-    this.generation = base?.journal_generation ?? null;
-    this.baseBytes = this.generation === null ? 0 : (await stat(this.file)).size;
-    this.journalBytes = lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
-    let snapshot: Snapshot | null;
-    try {
-      const replayed = this.replay(base, lines);
-      snapshot = replayed === null ? null : parseSnapshot(replayed);
-    } catch (error) {
-      if (error instanceof UnreadableDataFileError) throw error;
-      throw new UnreadableDataFileError(this.file, (error as Error).message);
-    }
-    this.loaded = true;
-    return snapshot;
-  }
-
-  /** The base snapshot with the current generation's journal lines applied in order. */
-  private replay(base: BaseFile | null, lines: string[]): unknown {
-    const entries: JournalEntry[] = [];
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
+    const content = await readBaseFile(this.file);
+    let base: Snapshot | null = null;
+    if (content !== undefined) {
+      // `null` or any other non-object is no sandbox: starting empty would overwrite it on the first write.
+      if (typeof content !== 'object' || content === null || Array.isArray(content)) {
+        throw new UnreadableDataFileError(this.file, `it holds ${Array.isArray(content) ? 'a list' : JSON.stringify(content)}, not a sandbox snapshot`);
+      }
+      const generation = (content as { journal_generation?: unknown }).journal_generation;
+      if (generation !== undefined && typeof generation !== 'string') {
+        throw new UnreadableDataFileError(this.file, 'journal_generation must be a string');
+      }
       try {
-        entries.push(JSON.parse(line) as JournalEntry);
-      } catch {
-        const last = lines.slice(index + 1).every((rest) => rest.trim() === '');
-        if (!last) throw new UnreadableDataFileError(this.journal, `line ${index + 1} is not valid JSON`);
+        base = parseSnapshot(content);
+      } catch (error) {
+        throw new UnreadableDataFileError(this.file, (error as Error).message);
       }
-    });
-    const current = this.generation === null ? [] : entries.filter((e) => e.generation === this.generation);
-    if (current.length === 0) return base;
-
-    if (base !== null && (typeof base !== 'object' || base.version !== 1)) return base;
-    const tables = new Map<string, Map<string, unknown>>();
-    for (const name of collectionNames) {
-      const key = collections[name].key as (record: unknown) => string;
-      const records = new Map<string, unknown>();
-      const stored = base?.[name];
-      if (Array.isArray(stored)) for (const record of stored) records.set(key(record), record);
-      tables.set(name, records);
+      this.generation = generation ?? null;
+      this.baseBytes = this.generation === null ? 0 : (await stat(this.file)).size;
     }
-    let seq = base?.seq ?? 0;
-    for (const entry of current) {
-      seq = entry.seq;
-      for (const [name, key, record] of entry.changes) {
-        const records = tables.get(name);
-        if (!records) throw new UnreadableDataFileError(this.journal, `unknown collection ${name}`);
-        if (record === null) records.delete(key);
-        else records.set(key, record);
-      }
-    }
-    const snapshot: Record<string, unknown> = { version: 1, seq };
-    for (const [name, records] of tables) {
-      const list: unknown[] = [];
-      for (const record of records.values()) list.push(record);
-      snapshot[name] = list;
-    }
-    return snapshot;
+    const replayed = await replayJournal(this.journal, base, this.generation, this.file);
+    this.journalBytes = replayed.bytes;
+    this.loaded = true;
+    return replayed.snapshot;
   }
 
   commit(): Promise<void> {
@@ -173,32 +109,36 @@ export class LowdbStore implements Store {
       this.flushes++;
     } catch (error) {
       source.needRewrite();
-      throw error;
+      // The path may have been replaced (a directory, a new mount): the next flush opens it again.
+      await this.journalHandle?.close().catch(() => undefined);
+      this.journalHandle = null;
+      throw new DataFileWriteError(this.file, this.journal, error);
     }
   }
 
   private async append(changes: Change[], seq: number): Promise<void> {
-    const entry: JournalEntry = {
-      generation: this.generation!,
-      seq,
-      changes: changes.map((c) => [c.collection, c.key, c.record]),
-    };
-    const line = JSON.stringify(entry) + '\n';
-    this.journalHandle ??= await open(this.journal, 'a');
-    await this.journalHandle.appendFile(line);
+    const line = journalLine(this.generation!, seq, changes);
+    const journal = await this.openJournal();
+    await journal.appendFile(line);
+    // A journal deleted or replaced under the open handle swallows appends into a file no restart reads.
+    if ((await journal.stat()).nlink === 0) throw new Error(`${this.journal} was removed or replaced while in use`);
     this.journalBytes += Buffer.byteLength(line);
   }
 
   private async rewrite(snapshot: Snapshot): Promise<void> {
     const generation = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    this.db.data = { ...snapshot, journal_generation: generation };
-    await this.db.write();
+    // The journal first: if it cannot be opened, the base file is left as it was.
+    const journal = await this.openJournal();
+    this.baseBytes = await writeBaseFile(this.file, snapshot, generation);
     this.generation = generation;
-    this.baseBytes = (await stat(this.file)).size;
+    this.rewrites++;
     // Lines of the old generation are ignored from now on; emptying the journal only reclaims their space.
-    this.journalHandle ??= await open(this.journal, 'a');
-    await this.journalHandle.truncate(0);
+    await journal.truncate(0);
     this.journalBytes = 0;
+  }
+
+  private async openJournal(): Promise<FileHandle> {
+    return (this.journalHandle ??= await open(this.journal, 'a'));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,86 @@
+// node dist/bench/store-scale.js [payments…]   (default: 100000 1000000; give node --max-old-space-size=16384 for 1M)
+//
+// The file store at scale, in-process (no HTTP: this measures the store, not the door). For each size: import a
+// seeded snapshot into a fresh file store (a full rewrite), restart from the files and count, force a compaction
+// with a reset of another merchant while small writes keep arriving, restart again and count. During both full
+// rewrites an event-loop delay histogram (perf_hooks.monitorEventLoopDelay, 1 ms resolution) records the
+// longest stall; it starts once the synchronous part of the change (checks, copy, clearing) has returned, so it
+// measures the flush: the snapshot it takes and the sliced write of the base file. See bench/README.md.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createSandbox, defaultMerchants, type Sandbox } from '../src/index.js';
+import { LowdbStore } from '../src/storage/lowdb-store.js';
+import { seededSnapshot } from './seed.js';
+
+const sizes = process.argv.slice(2).map(Number);
+if (sizes.length === 0) sizes.push(100_000, 1_000_000);
+const [merchantA, merchantB] = defaultMerchants as [(typeof defaultMerchants)[0], (typeof defaultMerchants)[0]];
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
+
+/**
+ * Awaits `flush` (a change already applied in memory, now being saved) while a small write arrives every 5 ms:
+ * each is applied at once and answered after the flush that follows, so their number shows the loop kept running.
+ */
+async function underLoad(sandbox: Sandbox, flush: Promise<unknown>, tag: string) {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  const began = performance.now();
+  const caller = { merchant: merchantB, userAgent: null };
+  const writes: Promise<unknown>[] = [];
+  const timer = setInterval(() => writes.push(sandbox.prepares.prepare(caller, { merchant_uid: `${tag}-${writes.length}`, amount: 1000 })), 5);
+  await flush;
+  const took = performance.now() - began;
+  clearInterval(timer);
+  histogram.disable();
+  await Promise.all(writes);
+  return { took, stall: histogram.max / 1e6, p99: histogram.percentile(99) / 1e6, accepted: writes.length };
+}
+
+async function restart(file: string, expected: number, label: string) {
+  const began = performance.now();
+  const sandbox = await createSandbox({ store: new LowdbStore(file), seed: 1 });
+  const loaded = ms(began);
+  const count = sandbox.listPayments(merchantA.code).length;
+  if (count !== expected) throw new Error(`${label}: ${count} payments after the restart, expected ${expected}`);
+  console.log(`  ${label}: restart ${loaded}, ${count} payments of ${merchantA.code} back`);
+  return sandbox;
+}
+
+for (const payments of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'iamport-store-scale-'));
+  const file = join(dir, 'db.json');
+  console.log(`${payments} payments in one merchant`);
+  let began = performance.now();
+  const seeded = seededSnapshot(payments, merchantA.code, merchantA.settle.default_mid);
+  console.log(`  seeded in ${ms(began)}`);
+
+  const first = await createSandbox({ store: new LowdbStore(file), seed: 1 });
+  began = performance.now();
+  const importing = first.import(seeded);
+  console.log(`  import: checks, copy and restore in memory ${ms(began)}`);
+  const imported = await underLoad(first, importing, 'during-import');
+  console.log(`  import: full write ${imported.took.toFixed(0)} ms, longest stall ${imported.stall.toFixed(1)} ms ` +
+    `(p99 ${imported.p99.toFixed(1)} ms), ${imported.accepted} writes accepted meanwhile; base file ${mb(statSync(file).size)}`);
+  const exported = first.export().payments.length;
+  if (exported !== payments) throw new Error(`export holds ${exported} payments`);
+  await first.close();
+
+  const second = await restart(file, payments, 'after import');
+  began = performance.now();
+  const resetting = second.reset(merchantB.code);
+  console.log(`  compaction (reset of ${merchantB.code}): clearing in memory ${ms(began)}`);
+  const compacted = await underLoad(second, resetting, 'during-compaction');
+  console.log(`  compaction: full write ${compacted.took.toFixed(0)} ms, longest stall ${compacted.stall.toFixed(1)} ms ` +
+    `(p99 ${compacted.p99.toFixed(1)} ms), ${compacted.accepted} writes accepted meanwhile; base file ${mb(statSync(file).size)}`);
+  await second.close();
+
+  const third = await restart(file, payments, 'after compaction');
+  began = performance.now();
+  const all = third.export();
+  console.log(`  export: ${all.payments.length} payments in ${ms(began)}; heap ${mb(process.memoryUsage().heapUsed)}`);
+  await third.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,112 @@
+import { open } from 'node:fs/promises';
+import Type from 'typebox';
+import { describeProblems } from '../contract/describe.js';
+import { collectionNames, collections, type CollectionName } from '../core/state/collections.js';
+import { emptySnapshot, type Snapshot } from '../core/state/snapshot.js';
+import type { Change } from '../core/state/state.js';
+import { UnreadableDataFileError } from './errors.js';
+
+/** One journal line: the changes of one flush, each [collection, key, record or null once deleted]. */
+const JournalEntrySchema = Type.Object({
+  generation: Type.String(),
+  seq: Type.Integer({ minimum: 0 }),
+  changes: Type.Array(Type.Tuple([Type.String(), Type.String(), Type.Unknown()])),
+});
+
+interface JournalEntry {
+  generation: string;
+  seq: number;
+  changes: [string, string, unknown][];
+}
+
+/** The journal line of one flush. */
+export function journalLine(generation: string, seq: number, changes: Change[]): string {
+  const entry: JournalEntry = { generation, seq, changes: changes.map((c) => [c.collection, c.key, c.record]) };
+  return JSON.stringify(entry) + '\n';
+}
+
+/** What loading the journal found: the state it leads to and its size (which decides when to compact). */
+export interface Replayed {
+  snapshot: Snapshot | null;
+  bytes: number;
+}
+
+/**
+ * `base` (null when there is no base file) with the journal's lines of `generation` applied in order. Lines of
+ * another generation were left by a crash between a compaction's rename and the journal's truncation and are
+ * skipped. Every line must be a journal entry: of a known collection, with a record that fits its schema and is
+ * keyed by its own key, with a seq that never goes back; only the last line may be torn (it was never
+ * acknowledged). A journal without a base file is refused: starting empty would destroy it on the first write.
+ */
+export async function replayJournal(journal: string, base: Snapshot | null, generation: string | null, file: string): Promise<Replayed> {
+  let handle;
+  try {
+    handle = await open(journal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshot: base, bytes: 0 };
+    throw new UnreadableDataFileError(journal, (error as Error).message);
+  }
+  const refuse = (line: number, problem: string) => new UnreadableDataFileError(journal, `line ${line}: ${problem}`);
+  try {
+    const { size } = await handle.stat();
+    // A base file without a generation (new, seeded or edited by hand) has no journal: one found beside it
+    // belongs to another file, and the first write rewrites the base file and empties it.
+    if (base !== null && generation === null) return { snapshot: base, bytes: size };
+    const tables = new Map<CollectionName, Map<string, unknown>>();
+    let seq = base?.seq ?? 0;
+    let torn = 0;
+    let n = 0;
+    for await (const line of handle.readLines()) {
+      n++;
+      if (line.trim() === '') continue;
+      if (torn) throw new UnreadableDataFileError(journal, `line ${torn} is not valid JSON`);
+      if (base === null) {
+        throw new UnreadableDataFileError(journal, `the base file ${file} is missing while its journal holds ${size} bytes; restore the base file or move the journal away`);
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        torn = n;
+        continue;
+      }
+      const problems = describeProblems(JournalEntrySchema, value);
+      if (problems.length > 0) throw refuse(n, `not a journal entry: ${problems.slice(0, 3).join('; ')}`);
+      const entry = value as JournalEntry;
+      if (entry.generation !== generation) continue;
+      if (entry.seq < seq) throw refuse(n, `seq ${entry.seq} goes back (${seq} before it)`);
+      seq = entry.seq;
+      if (tables.size === 0) for (const name of collectionNames) tables.set(name, keyed(base, name));
+      for (const [name, key, record] of entry.changes) {
+        const records = tables.get(name as CollectionName);
+        if (!records) throw refuse(n, `unknown collection ${name}`);
+        if (record === null) {
+          records.delete(key);
+          continue;
+        }
+        const spec = collections[name as CollectionName] as { schema: object; key(record: unknown): string };
+        const wrong = describeProblems(spec.schema, record);
+        if (wrong.length > 0) throw refuse(n, `${name} ${key}: ${wrong.slice(0, 3).join('; ')}`);
+        if (spec.key(record) !== key) throw refuse(n, `${name} ${key} holds the record of ${spec.key(record)}`);
+        records.set(key, record);
+      }
+    }
+    if (tables.size === 0) return { snapshot: base, bytes: size };
+    const snapshot = emptySnapshot(seq);
+    for (const [name, records] of tables) {
+      const list = snapshot[name] as unknown[];
+      for (const record of records.values()) list.push(record);
+    }
+    return { snapshot, bytes: size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A collection of the base snapshot by key, in its order, so journal lines can replace and delete records. */
+function keyed(base: Snapshot, name: CollectionName): Map<string, unknown> {
+  const key = collections[name].key as (record: unknown) => string;
+  const records = new Map<string, unknown>();
+  for (const record of base[name] as unknown[]) records.set(key(record), record);
+  return records;
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { blankPayment } from '../../src/core/payments/blank-payment.js';
+import { emptySnapshot, type Snapshot } from '../../src/core/state/snapshot.js';
+import { createSandbox } from '../../src/index.js';
+import { readBaseFile, writeBaseFile } from '../../src/storage/base-file.js';
+import { LowdbStore, UnreadableDataFileError } from '../../src/storage/lowdb-store.js';
+
+// The base file written in slices and read back either way: whole by lowdb (files up to 256 MiB) or a line at a
+// time (bigger ones, which cannot be one JavaScript string). Tests force the second way with a limit of 0 bytes.
+
+const merchant = 'imp10000001';
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'iamport-base-')), 'db.json');
+const tokens = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ token: i.toString(16).padStart(40, '0'), merchant, issued_at: i, expires_at: i + 1 }));
+
+t.test('what writeBaseFile writes reads back the same whole or line by line, and is plain JSON', async (t) => {
+  const awkward = blankPayment({ imp_uid: 'imps_1', merchant_uid: 'o-1', amount: 1, status: 'paid', name: '정기결제\n"두 줄",\\ ]}' });
+  const snapshot: Snapshot = { ...emptySnapshot(7), payments: [{ merchant, seq: 1, payment: awkward }], tokens: tokens(3) };
+  const file = tempFile();
+  const bytes = await writeBaseFile(file, snapshot, 'g1');
+  t.equal(bytes, readFileSync(file).length, 'answers its size');
+  const expected = { ...snapshot, journal_generation: 'g1' };
+  t.same(JSON.parse(readFileSync(file, 'utf8')), expected, 'plain JSON');
+  t.same(await readBaseFile(file), expected, 'read whole');
+  t.same(await readBaseFile(file, 0), expected, 'read line by line');
+  t.equal(await readBaseFile(`${file}.missing`), undefined, 'no file');
+});
+
+t.test('a file too big for one string must keep the line layout: anything else refuses, naming the line', async (t) => {
+  const file = tempFile();
+  await writeBaseFile(file, { ...emptySnapshot(1), tokens: tokens(2) }, 'g1');
+  const layout = readFileSync(file, 'utf8');
+  const cases: [string, string, RegExp][] = [
+    ['one line', JSON.stringify({ ...emptySnapshot(1), tokens: tokens(2) }), /line 1: not the snapshot's first line/],
+    ['cut short', layout.slice(0, layout.indexOf('\n', layout.indexOf('"tokens"')) + 1), /line \d+: the file ends before the snapshot does/],
+    ['text after the end', `${layout}{}\n`, /line \d+: text after the end/],
+    ['a broken record', layout.replace('"issued_at":0', '"issued_at":'), /line \d+: not valid JSON/],
+    ['no collection start', layout.replace('"payments":[', '"payments":{'), /line \d+: not the start of a collection/],
+  ];
+  for (const [name, text, reason] of cases) {
+    writeFileSync(file, text);
+    const error = await readBaseFile(file, 0).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    t.type(error, UnreadableDataFileError, name);
+    t.match((error as Error).message, reason, `${name}: says why`);
+    t.match((error as Error).message, /one-record-per-line layout/, `${name}: says which layout`);
+  }
+});
+
+// The old snapshot code spread each collection into push(...), which overflowed the stack at ~125,000 records.
+// Tokens are small, so 150,000 of them go through import, the sliced write, a restart and export in seconds.
+t.test('150,000 records import, write, restart and export', async (t) => {
+  const file = tempFile();
+  const first = await createSandbox({ store: new LowdbStore(file), seed: 1 });
+  await first.import({ ...emptySnapshot(1), tokens: tokens(150_000) });
+  await first.close();
+  const lines = (await readBaseFile(file, 0)) as Snapshot;
+  t.equal(lines.tokens.length, 150_000, 'read line by line');
+  const second = await createSandbox({ store: new LowdbStore(file), seed: 1 });
+  const exported = second.export();
+  t.equal(exported.tokens.length, 150_000, 'restarted and exported');
+  t.same(exported.tokens.at(-1), tokens(150_000).at(-1));
+  await second.close();
+});
