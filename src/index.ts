@@ -1,4 +1,4 @@
-import { pagePaths } from './api/page-paths.js';
+import { receiptPath } from './api/page-paths.js';
 import { Sandbox, type SandboxOptions } from './core/sandbox.js';
 import { defaultCards, defaultMerchants } from './fixtures.js';
 import { fetchWebhookTransport } from './outbound/fetch-webhook-transport.js';
@@ -30,7 +30,7 @@ export function createSandbox({ publicUrl = 'http://127.0.0.1:8080', ...options 
   return Sandbox.create({
     merchants: defaultMerchants,
     cards: defaultCards,
-    receiptUrl: (impUid) => base + pagePaths.receipt(impUid),
+    receiptUrl: (impUid) => base + receiptPath(impUid),
     webhookTransport: fetchWebhookTransport,
     ...options,
   });

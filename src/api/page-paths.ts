@@ -1,8 +1,7 @@
 /**
- * Where the HTTP door serves the pages that belong to API records. The core knows records by their ids only;
- * these paths turn an id into a page (a payment's `receipt_url`, the checkout page of a window payment).
+ * The receipt page a payment's `receipt_url` points at. The core knows payments by their ids only; this route
+ * (served by the HTTP door) turns an id into the page, and the sandbox is built with it (src/index.ts).
  */
-export const pagePaths = {
-  receipt: (impUid: string) => `/sandbox/receipts/${encodeURIComponent(impUid)}`,
-  checkout: (impUid: string) => `/sandbox/window/checkout/${encodeURIComponent(impUid)}`,
-};
+export const RECEIPT_ROUTE = '/sandbox/receipts/:imp_uid';
+
+export const receiptPath = (impUid: string) => RECEIPT_ROUTE.replace(':imp_uid', encodeURIComponent(impUid));

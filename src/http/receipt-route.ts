@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { RECEIPT_ROUTE } from '../api/page-paths.js';
 import { JSON_TYPE } from '../api/reply.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { errors } from '../core/errors.js';
@@ -10,7 +11,7 @@ const ReceiptParams = Type.Object({ imp_uid: Type.String({ maxLength: 32 }) });
 /** The receipt page `receipt_url` points at (HTML). */
 export function registerReceiptRoute(app: FastifyInstance, sandbox: Sandbox): void {
   app.get(
-    '/sandbox/receipts/:imp_uid',
+    RECEIPT_ROUTE,
     { schema: { operationId: 'sandboxReceipt', summary: 'The card receipt page of a payment (HTML)', tags: ['sandbox'], params: ReceiptParams } },
     async (request, reply) => {
       const payment = sandbox.payments.receipt((request.params as { imp_uid: string }).imp_uid);

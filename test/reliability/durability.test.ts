@@ -10,7 +10,7 @@ import { card, getToken, requireBuiltCli, runCli, startCli, type Child } from '.
 // The CLI with a file store, killed for real. An answer with code 0 promises the change is on disk.
 
 // Child processes start slowly on a loaded machine; the file-level default of 30 s is too tight for several restarts.
-t.setTimeout(120_000);
+t.setTimeout(300_000);
 const dir = mkdtempSync(join(tmpdir(), 'iamport-durability-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
