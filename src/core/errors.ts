@@ -36,6 +36,8 @@ export const errors = {
   invalidParameter: (name: string, problem: string) => fail(400, -1, `["${name}"] 파라메터의 값이 올바르지 않습니다: ${problem}`),
   // Sandbox's own: transport-level refusals, still in the envelope.
   malformedJson: () => fail(400, -1, '요청 본문이 올바른 JSON이 아닙니다.'),
+  tooDeep: (limit: number) => fail(400, -1, `요청 본문의 중첩이 너무 깊습니다 (최대 ${limit}단계).`),
+  numberOutOfRange: () => fail(400, -1, '요청 본문에 표현할 수 없는 숫자가 있습니다 (유한한 값이어야 합니다).'),
   unsupportedMediaType: (type: string) =>
     fail(415, -1, `지원하지 않는 Content-Type입니다: ${type} (application/json 또는 application/x-www-form-urlencoded를 사용하세요)`),
   bodyTooLarge: (limit: number) => fail(413, -1, `요청 본문이 너무 큽니다 (최대 ${limit} bytes).`),
