@@ -44,6 +44,11 @@ export const errors = {
   routeNotFound: (method: string, path: string) => fail(404, -1, `요청하신 API를 찾을 수 없습니다: ${method} ${path}`),
   badUrl: (path: string) => fail(400, -1, `요청 경로의 퍼센트 인코딩이 올바르지 않습니다: ${path}`),
   badRequest: (detail: string) => fail(400, -1, `잘못된 요청입니다: ${detail}`),
+  malformedRequest: () => fail(400, -1, 'HTTP 요청 형식이 올바르지 않습니다.'),
+  missingHost: () => fail(400, -1, 'HTTP/1.1 요청에는 Host 헤더가 필요합니다.'),
+  headersTooLarge: () => fail(431, -1, '요청 헤더가 너무 큽니다.'),
+  requestTimeout: () => fail(408, -1, '요청을 제시간에 받지 못했습니다. 연결을 닫습니다.'),
+  expectationFailed: (expectation: string) => fail(417, -1, `지원하지 않는 Expect 헤더입니다: ${expectation}`),
   internal: () => fail(500, -1, '샌드박스 내부 오류가 발생했습니다.'),
   storageFailed: () => fail(503, -1, '결제정보를 저장하지 못했습니다. 잠시 후 다시 시도해주세요.'),
 
