@@ -4,6 +4,7 @@ import { describeProblems } from './contract/describe.js';
 import { MerchantFileSchema } from './contract/merchant.js';
 import { validateMerchants, type Merchant, type MerchantFixture } from './core/merchants/merchants.js';
 import { defaultMerchants } from './fixtures.js';
+import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './http/app.js';
 
 /** Everything the CLI can be told; flags win over environment variables, which win over defaults. */
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   publicUrl: string;
   /** Mount the control API under /sandbox/... */
   control: boolean;
+  /** Bounds on how long a request may take to arrive and a connection may idle, in milliseconds. */
+  timeouts: HttpTimeouts;
   /** `openapi`: print the OpenAPI document and exit. */
   command: 'serve' | 'openapi' | 'help';
 }
@@ -35,6 +38,9 @@ Options (environment variable in brackets):
   --billing-key-api       give the first merchant Hecto's separate billing-key contract (IAMPORT_SANDBOX_BILLING_KEY_API=1)
   --public-url URL        base URL callers reach the sandbox at, for receipt links (IAMPORT_SANDBOX_PUBLIC_URL)
   --no-control            do not serve the control API under /sandbox/... (IAMPORT_SANDBOX_CONTROL=0)
+  --request-timeout MS    time to receive a whole request, else 408 (IAMPORT_SANDBOX_REQUEST_TIMEOUT; default 30000)
+  --headers-timeout MS    time to receive the headers, at most the request timeout (IAMPORT_SANDBOX_HEADERS_TIMEOUT; default 10000)
+  --keep-alive-timeout MS time an idle keep-alive connection stays open (IAMPORT_SANDBOX_KEEP_ALIVE_TIMEOUT; default 5000)
   --log-level LEVEL       pino level: fatal error warn info debug trace silent (IAMPORT_SANDBOX_LOG_LEVEL; default info)
   -h, --help              this text
 
@@ -87,6 +93,9 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
         'billing-key-api': { type: 'boolean' },
         'public-url': { type: 'string' },
         'log-level': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'keep-alive-timeout': { type: 'string' },
         'no-control': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -115,6 +124,17 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
       first.settle.billing_key_api = true;
     }
   }
+  const timeout = (flag: 'request-timeout' | 'headers-timeout' | 'keep-alive-timeout', env: string, fallback: number) =>
+    integer(flag, pick(values[flag], env) ?? String(fallback), 1, 3_600_000);
+  const timeouts: HttpTimeouts = {
+    request: timeout('request-timeout', 'IAMPORT_SANDBOX_REQUEST_TIMEOUT', DEFAULT_TIMEOUTS.request),
+    headers: timeout('headers-timeout', 'IAMPORT_SANDBOX_HEADERS_TIMEOUT', DEFAULT_TIMEOUTS.headers),
+    keepAlive: timeout('keep-alive-timeout', 'IAMPORT_SANDBOX_KEEP_ALIVE_TIMEOUT', DEFAULT_TIMEOUTS.keepAlive),
+  };
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (timeouts.headers > timeouts.request) {
+    throw new ConfigError(`headers-timeout (${timeouts.headers}) must not exceed request-timeout (${timeouts.request})`);
+  }
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     host,
@@ -125,6 +145,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     logLevel: pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info',
     publicUrl: pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL') ?? `http://${shownHost}:${port}`,
     control: !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? ''),
+    timeouts,
     command,
   };
 }

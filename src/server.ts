@@ -41,7 +41,7 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
     publicUrl: config.publicUrl,
     ...(config.seed === null ? {} : { seed: config.seed }),
   });
-  const app = await buildApp({ sandbox, logger, control: config.control });
+  const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

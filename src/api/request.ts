@@ -1,6 +1,8 @@
 import type { TSchema } from 'typebox';
 import { check, type RequestPart } from '../contract/validator.js';
 import { nestIndexedFields } from './form-lists.js';
+import { parseJsonText } from './json-text.js';
+import { nonDecimalField } from './number-text.js';
 import type { Caller } from '../core/context.js';
 import { errors, fromValidation } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
@@ -58,11 +60,7 @@ export function parseBody(contentType: string | undefined, text: string | undefi
   if (type === 'application/x-www-form-urlencoded') return { data: nestIndexedFields(parseForm(text)), fromForm: true };
   if (type === 'application/json' || type.endsWith('+json')) {
     if (text.trim() === '') return NO_BODY;
-    try {
-      return { data: JSON.parse(text), fromForm: false };
-    } catch {
-      throw errors.malformedJson();
-    }
+    return { data: parseJsonText(text), fromForm: false };
   }
   if (text === '' && type === '') return NO_BODY;
   throw errors.unsupportedMediaType(type || '(none)');
@@ -96,6 +94,8 @@ export function callerOf(sandbox: Sandbox, header: HeaderLookup, query: Record<s
  */
 export function validatePart(schema: TSchema, data: unknown, part: RequestPart, coerce: boolean): unknown {
   const value = part === 'body' && (data === undefined || data === null) ? {} : data;
+  const nonDecimal = coerce ? nonDecimalField(schema, value) : null;
+  if (nonDecimal !== null) throw errors.invalidParameter(nonDecimal, '10진수 숫자로만 적어야 합니다.');
   const problems = check(schema, value, { coerce });
   if (problems) throw fromValidation(problems, part);
   return value;

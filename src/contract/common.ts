@@ -30,3 +30,22 @@ export const BuyerFields = {
   buyer_addr: Nullable(Type.String()),
   buyer_postcode: Nullable(Type.String()),
 };
+
+/**
+ * The largest amount of money any request may carry, in KRW: ten digits, the width of the PGs' amount fields
+ * (Hecto's `trdAmt` among them), far above any card limit and well inside 2^53 so sums and cancels stay exact.
+ */
+export const MAX_AMOUNT = 9_999_999_999;
+
+/** An amount of money in KRW: a whole number of won from `minimum` (1 unless a 0 means something) to MAX_AMOUNT. */
+export const Money = (options: { minimum?: number; description?: string } = {}) =>
+  Type.Integer({ minimum: 1, ...options, maximum: MAX_AMOUNT });
+
+/** The end of year 9999 (UTC) in UNIX seconds: the last time the sandbox writes with 4-digit years. */
+export const LATEST_UNIX_SECONDS = 253_402_300_799;
+
+/** A UNIX time in whole seconds a request may name, up to the end of year 9999. */
+export const RequestTime = (description: string) => Type.Integer({ minimum: 0, maximum: LATEST_UNIX_SECONDS, description });
+
+/** A page number: far more pages than any store holds, and still a safe integer once multiplied by a page size. */
+export const PageNumber = Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 });

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { CustomerSchema } from './customer.js';
-import { Nullable, UnixTime } from './common.js';
+import { LATEST_UNIX_SECONDS, Nullable, RequestTime, UnixTime } from './common.js';
 import { PaymentSchema } from './payment.js';
 import { WebhookContentTypeSchema, WebhookDeliverySchema } from './webhook.js';
 
@@ -29,15 +29,17 @@ export const ClockSchema = Type.Object({
   iso: Type.String({ description: 'sandbox time, ISO 8601 (UTC)' }),
   frozen: Type.Boolean(),
 });
-const at = (description = 'UNIX timestamp (seconds), as the vendor API counts time') => Type.Integer({ minimum: 0, description });
+const at = (description = 'UNIX timestamp (seconds), as the vendor API counts time') => RequestTime(description);
 export const FreezeBodySchema = Type.Object({ at: Type.Optional(at('UNIX seconds to freeze at; now when absent')) });
 export const SetClockBodySchema = Type.Object({ at: at() });
-const Span = (unit: string) => Type.Optional(Type.Integer({ minimum: 0, description: unit }));
+// Each unit up to the whole span the clock can take (1970 to 9999), so the sum stays a safe integer.
+const Span = (unit: string, seconds: number) =>
+  Type.Optional(Type.Integer({ minimum: 0, maximum: Math.floor(LATEST_UNIX_SECONDS / seconds), description: unit }));
 export const AdvanceBodySchema = Type.Object({
-  seconds: Span('seconds to add'),
-  minutes: Span('minutes to add'),
-  hours: Span('hours to add'),
-  days: Span('days to add'),
+  seconds: Span('seconds to add', 1),
+  minutes: Span('minutes to add', 60),
+  hours: Span('hours to add', 3600),
+  days: Span('days to add', 86400),
 });
 
 export const WebhookConfigBodySchema = Type.Object({

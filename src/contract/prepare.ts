@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Nullable } from './common.js';
+import { Money, Nullable } from './common.js';
 
 // POST/PUT/GET /payments/prepare (reference §3.6, §4.15): the amount a payment-window request must ask for.
 
@@ -7,7 +7,7 @@ const MerchantUid = Type.String({ minLength: 1, maxLength: 40, description: '고
 
 export const PrepareBodySchema = Type.Object({
   merchant_uid: MerchantUid,
-  amount: Type.Number({ minimum: 0, description: '결제예정금액' }),
+  amount: Money({ minimum: 0, description: '결제예정금액' }),
   currency: Type.Optional(
     Nullable(Type.String({ maxLength: 8, description: '결제예정통화 (KRW, USD, …); null or absent: the currency is not checked' })),
   ),

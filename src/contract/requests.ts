@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { Money, PageNumber } from './common.js';
 import { PaymentStatusSchema } from './payment.js';
 
 // Request shapes, defined once: both doors validate with them and the OpenAPI document shows them.
@@ -17,7 +18,11 @@ export const Birth = Type.String({
   description: 'YYMMDD birth date, 10-digit business number, or the dummy 123456 where the contract allows it',
 });
 export const Pwd2Digit = Type.String({ pattern: '^[0-9]{2}$', description: 'first two digits of the card PIN' });
-const Amount = Type.Integer({ minimum: 1, description: 'amount in KRW, a positive integer' });
+const Amount = Money({ description: 'amount in KRW, a positive integer' });
+/** A part of an amount (tax-free share, VAT) or a balance, where 0 is meaningful. */
+export const PartOfAmount = Money({ minimum: 0 });
+/** Months of instalments; 0 or 1 is a lump sum. */
+export const CardQuota = Type.Integer({ minimum: 0, maximum: 36 });
 const MerchantUid = Type.String({ minLength: 1, maxLength: 40 });
 const CustomerUid = Type.String({ minLength: 1, maxLength: 80 });
 const CustomData = Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())]);
@@ -35,9 +40,9 @@ const chargeFields = {
   merchant_uid: MerchantUid,
   amount: Amount,
   currency: Type.Optional(Type.Literal('KRW', { description: 'only KRW is supported' })),
-  tax_free: Type.Optional(Type.Integer({ minimum: 0 })),
-  vat_amount: Type.Optional(Type.Integer({ minimum: 0 })),
-  card_quota: Type.Optional(Type.Integer({ minimum: 0, maximum: 36 })),
+  tax_free: Type.Optional(PartOfAmount),
+  vat_amount: Type.Optional(PartOfAmount),
+  card_quota: Type.Optional(CardQuota),
   custom_data: Type.Optional(CustomData),
   notice_url: Type.Optional(Type.String({ maxLength: 2048 })),
   browser_ip: Type.Optional(Type.String({ maxLength: 64 })),
@@ -86,10 +91,10 @@ export type CustomerSaveBody = Static<typeof CustomerSaveBodySchema>;
 export const CancelBodySchema = Type.Object({
   imp_uid: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
   merchant_uid: Type.Optional(MerchantUid),
-  amount: Type.Optional(Type.Integer({ minimum: 0, description: 'partial amount; missing or 0 cancels the rest' })),
-  tax_free: Type.Optional(Type.Integer({ minimum: 0 })),
-  vat_amount: Type.Optional(Type.Integer({ minimum: 0 })),
-  checksum: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  amount: Type.Optional(Money({ minimum: 0, description: 'partial amount; missing or 0 cancels the rest' })),
+  tax_free: Type.Optional(PartOfAmount),
+  vat_amount: Type.Optional(PartOfAmount),
+  checksum: Type.Optional(Type.Union([PartOfAmount, Type.Null()])),
   reason: Type.Optional(Type.String({ maxLength: 256 })),
   refund_holder: Type.Optional(str(64)),
   refund_bank: Type.Optional(str(16)),
@@ -129,7 +134,7 @@ export const PaymentsQuerySchema = Type.Object({
 export const CustomersQuerySchema = Type.Object({
   'customer_uid[]': Type.Array(CustomerUid, { minItems: 1, maxItems: 100 }),
 });
-export const PageQuerySchema = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })) });
+export const PageQuerySchema = Type.Object({ page: Type.Optional(PageNumber) });
 export const DeleteCustomerQuerySchema = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 256 })),
   'extra[requester]': Type.Optional(Type.String({ maxLength: 64 })),

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
-import { BuyerFields, Nullable, UnixTime } from './common.js';
-import { Birth, CardNumber, Expiry, Pwd2Digit } from './requests.js';
+import { BuyerFields, Money, Nullable, PageNumber, RequestTime, UnixTime } from './common.js';
+import { Birth, CardNumber, CardQuota, Expiry, PartOfAmount, Pwd2Digit } from './requests.js';
 
 // Scheduled payments (reference §3.4, §4.8–§4.10): request and response shapes, defined once for both doors.
 
@@ -46,13 +46,13 @@ export type PagedSchedules = Static<typeof PagedSchedulesSchema>;
 /** One entry of `schedules` (the vendor's ScheduleAnnotation). */
 export const ScheduleEntrySchema = Type.Object({
   merchant_uid: MerchantUid,
-  schedule_at: Type.Integer({ minimum: 0, description: 'UNIX timestamp (seconds) the charge runs at' }),
-  amount: Type.Integer({ minimum: 1, description: 'amount in KRW, a positive integer' }),
+  schedule_at: RequestTime('UNIX timestamp (seconds) the charge runs at'),
+  amount: Money({ description: 'amount in KRW, a positive integer' }),
   currency: Type.Optional(Type.Literal('KRW', { description: 'only KRW is supported' })),
   name: Type.Optional(str(40)),
-  tax_free: Type.Optional(Type.Integer({ minimum: 0 })),
-  vat_amount: Type.Optional(Type.Integer({ minimum: 0 })),
-  card_quota: Type.Optional(Type.Integer({ minimum: 0, maximum: 36 })),
+  tax_free: Type.Optional(PartOfAmount),
+  vat_amount: Type.Optional(PartOfAmount),
+  card_quota: Type.Optional(CardQuota),
   buyer_name: Type.Optional(str(16)),
   buyer_email: Type.Optional(str(64)),
   buyer_tel: Type.Optional(str(16)),
@@ -67,7 +67,7 @@ export type ScheduleEntry = Static<typeof ScheduleEntrySchema>;
 export const ScheduleBodySchema = Type.Object({
   customer_uid: CustomerUid,
   customer_id: Type.Optional(str(80)),
-  checking_amount: Type.Optional(Type.Integer({ minimum: 0 })),
+  checking_amount: Type.Optional(PartOfAmount),
   card_number: Type.Optional(CardNumber),
   expiry: Type.Optional(Expiry),
   birth: Type.Optional(Birth),
@@ -85,12 +85,12 @@ export const UnscheduleBodySchema = Type.Object({
 });
 export type UnscheduleBody = Static<typeof UnscheduleBodySchema>;
 
-const Page = Type.Optional(Type.Integer({ minimum: 1, default: 1 }));
+const Page = Type.Optional(PageNumber);
 const Status = Type.Optional(ScheduleStatusSchema);
 
 export const ScheduleRangeQuerySchema = Type.Object({
-  schedule_from: Type.Integer({ minimum: 0, description: 'UNIX seconds, inclusive' }),
-  schedule_to: Type.Integer({ minimum: 0, description: 'UNIX seconds, exclusive' }),
+  schedule_from: RequestTime('UNIX seconds, inclusive'),
+  schedule_to: RequestTime('UNIX seconds, exclusive'),
   schedule_status: Status,
   page: Page,
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 20 })),
@@ -99,8 +99,8 @@ export const ScheduleRangeQuerySchema = Type.Object({
 export type ScheduleRangeQuery = Static<typeof ScheduleRangeQuerySchema>;
 
 export const ScheduleCustomerQuerySchema = Type.Object({
-  from: Type.Integer({ minimum: 0, description: 'UNIX seconds, inclusive' }),
-  to: Type.Integer({ minimum: 0, description: 'UNIX seconds, exclusive' }),
+  from: RequestTime('UNIX seconds, inclusive'),
+  to: RequestTime('UNIX seconds, exclusive'),
   'schedule-status': Status,
   page: Page,
 });

@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { Nullable } from './common.js';
 import { PaymentSchema } from './payment.js';
-import { CardNumber } from './requests.js';
+import { CardNumber, CardQuota } from './requests.js';
 
 // The payment window's JSON API (`/sandbox/window/...`): what the stand-in SDK and the checkout page send, and
 // what they read back. The window's own rules (request_pay's checks) live in the core, not in these schemas.
@@ -14,7 +14,7 @@ export const WindowRequestBodySchema = Type.Object({
 });
 export const ApproveBodySchema = Type.Object({
   card_number: Type.Optional(CardNumber),
-  card_quota: Type.Optional(Type.Integer({ minimum: 0, maximum: 36 })),
+  card_quota: Type.Optional(CardQuota),
   bank_code: Type.Optional(Type.String({ maxLength: 8 })),
 });
 export const DeclineBodySchema = Type.Object({

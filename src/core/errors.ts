@@ -38,12 +38,19 @@ export const errors = {
   invalidParameter: (name: string, problem: string) => fail(400, -1, `["${name}"] 파라메터의 값이 올바르지 않습니다: ${problem}`),
   // Sandbox's own: transport-level refusals, still in the envelope.
   malformedJson: () => fail(400, -1, '요청 본문이 올바른 JSON이 아닙니다.'),
+  tooDeep: (limit: number) => fail(400, -1, `요청 본문의 중첩이 너무 깊습니다 (최대 ${limit}단계).`),
+  numberOutOfRange: () => fail(400, -1, '요청 본문에 표현할 수 없는 숫자가 있습니다 (유한한 값이어야 합니다).'),
   unsupportedMediaType: (type: string) =>
     fail(415, -1, `지원하지 않는 Content-Type입니다: ${type} (application/json 또는 application/x-www-form-urlencoded를 사용하세요)`),
   bodyTooLarge: (limit: number) => fail(413, -1, `요청 본문이 너무 큽니다 (최대 ${limit} bytes).`),
   routeNotFound: (method: string, path: string) => fail(404, -1, `요청하신 API를 찾을 수 없습니다: ${method} ${path}`),
   badUrl: (path: string) => fail(400, -1, `요청 경로의 퍼센트 인코딩이 올바르지 않습니다: ${path}`),
   badRequest: (detail: string) => fail(400, -1, `잘못된 요청입니다: ${detail}`),
+  malformedRequest: () => fail(400, -1, 'HTTP 요청 형식이 올바르지 않습니다.'),
+  missingHost: () => fail(400, -1, 'HTTP/1.1 요청에는 Host 헤더가 필요합니다.'),
+  headersTooLarge: () => fail(431, -1, '요청 헤더가 너무 큽니다.'),
+  requestTimeout: () => fail(408, -1, '요청을 제시간에 받지 못했습니다. 연결을 닫습니다.'),
+  expectationFailed: (expectation: string) => fail(417, -1, `지원하지 않는 Expect 헤더입니다: ${expectation}`),
   internal: () => fail(500, -1, '샌드박스 내부 오류가 발생했습니다.'),
   // Sandbox's own. `cause` is the store's error (ENOSPC, EACCES… with the file's path): the client only sees the
   // message, the 5xx log line shows the cause, so an operator can tell why and fix the disk.

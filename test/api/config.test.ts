@@ -27,6 +27,14 @@ t.test('bad values fail with one readable line', async (t) => {
   t.throws(() => loadConfig(['--bogus'], {}), ConfigError);
   t.throws(() => loadConfig(['serve-please'], {}), /unknown command/);
   t.throws(() => loadConfig(['--merchants', '/no/such/file.json'], {}), /cannot read merchants file/);
+  t.throws(() => loadConfig(['--request-timeout', '0'], {}), /request-timeout must be an integer/);
+  t.throws(() => loadConfig(['--headers-timeout', '20000', '--request-timeout', '10000'], {}), /must not exceed request-timeout/);
+});
+
+t.test('request, header and keep-alive time are bounded by default and configurable', async (t) => {
+  t.same(loadConfig([], {}).timeouts, { request: 30_000, headers: 10_000, keepAlive: 5_000 });
+  const env = { IAMPORT_SANDBOX_REQUEST_TIMEOUT: '2000', IAMPORT_SANDBOX_KEEP_ALIVE_TIMEOUT: '700' };
+  t.same(loadConfig(['--headers-timeout', '1500'], env).timeouts, { request: 2000, headers: 1500, keepAlive: 700 });
 });
 
 /** A merchants file: the shipped merchants, broken by `breakIt`. */

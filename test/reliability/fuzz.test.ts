@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { operations } from '../../src/api/operations.js';
+import type { Operation } from '../../src/api/operation.js';
+import { mountedOperations } from '../../src/api/operations.js';
+import { check } from '../../src/contract/validator.js';
 import type { Snapshot } from '../../src/index.js';
 import { forEachDoor, merchantA, merchantB, type Door } from '../helpers/doors.js';
 import { card, isEnvelope } from './helpers.js';
 
-// Generated malformed and adversarial requests, per endpoint and through every door. Budget: RUNS requests per
-// endpoint and door (FUZZ_RUNS overrides), each property also stopped after TIME_LIMIT ms. fast-check prints
-// the seed and the shrunk counterexample of a failure; FUZZ_SEED replays one.
+// Generated malformed and adversarial requests, per endpoint (vendor, sandbox, window and control alike) and
+// through every door. Budget: RUNS requests per endpoint and door (FUZZ_RUNS overrides), each property also
+// stopped after TIME_LIMIT ms. Every property prints its seed; a failure also prints the shrunk counterexample;
+// FUZZ_SEED replays one.
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
-const TIME_LIMIT = 1500;
+const TIME_LIMIT = 1000;
 // The budget above, for every endpoint through every door, with room for a slow machine.
-t.setTimeout(180_000);
+t.setTimeout(300_000);
 const seed = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
 
 const huge = fc.constantFrom('x'.repeat(70_000), '9'.repeat(400), '1e400', '-0', 'NaN', String(2 ** 53 + 1), '１２３');
@@ -33,6 +36,13 @@ const idText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
   fc.constantFrom('..', '%2e%2e', '..%2f..%2fetc%2fpasswd', '%2F', '%00', '%', 'a%2Fb', '%E0%A4%A', encodeURIComponent('x'.repeat(300))),
 );
+/** Raw JSON values JSON.stringify never writes: Infinity once parsed, negative zero, underflow, lone surrogates, huge. */
+const rawJsonValue = fc.oneof(
+  fc.constantFrom('1e309', '-1e309', '1E+999', '-0', '-0.0', '1e-400', '123456789012345678901234567890', '"\\ud800"', '"\\udfff x"', '9007199254740993'),
+  fc.integer({ min: 33, max: 6000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
+  fc.integer({ min: 33, max: 6000 }).map((depth) => '{"a":'.repeat(depth) + '0' + '}'.repeat(depth)),
+);
+
 /** Printable Latin-1 only: what an HTTP client can put in a header at all. */
 const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 });
 
@@ -93,6 +103,14 @@ const payload = (base: Record<string, unknown>) =>
     }),
     fc.constant({ type: 'application/json', text: `{"pad":"${'y'.repeat(1024 * 1024 + 10)}"}` }),
     fc.jsonValue().map((v) => ({ type: 'application/json', text: JSON.stringify(v) ?? 'null' })),
+    // One raw value appended under a key the body may already have: a duplicate key, the later one winning.
+    {
+      weight: 3,
+      arbitrary: fc.tuple(mutatedBody(base), fc.constantFrom(...Object.keys(base), 'custom_data', 'amount', 'extra'), rawJsonValue).map(([b, key, value]) => {
+        const json = JSON.stringify(b);
+        return { type: 'application/json', text: `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"${key}":${value}}` };
+      }),
+    },
   );
 
 /** Every token carrier, alone, repeated, or conflicting with another merchant's or a forged token. */
@@ -127,6 +145,25 @@ function checkState(before: Snapshot, after: Snapshot, status: number, code: num
   return JSON.stringify(after) === JSON.stringify(before) ? null : 'a refused request changed the state';
 }
 
+/** Why a successful answer does not match its operation's documented response, or null. */
+function responseProblem(op: Operation, body: { response: unknown }): string | null {
+  const problems = check(op.response, structuredClone(body.response), { coerce: false });
+  return problems ? `response not as documented: ${JSON.stringify(problems[0])}` : null;
+}
+
+/** Control requests that would outlive their own answer (injected faults, forced outcomes) are undone after each. */
+async function undoControl(door: Door): Promise<void> {
+  await door.send('DELETE', '/sandbox/faults');
+  await door.send('DELETE', '/sandbox/outcomes');
+}
+
+const figures = { tried: 0, serverErrors: 0, nonEnvelopes: 0, stateChangesAfterRefusal: 0, undocumented: 0 };
+
+// Vendor operations first: the control API's reset, import and clock come last, so they do not empty the
+// state the others are fuzzed against.
+const order = (op: Operation) => ['vendor', 'sandbox', 'control'].indexOf(op.kind);
+const everyOperation = mountedOperations(true).sort((a, b) => order(a) - order(b));
+
 forEachDoor(t, async (t, start) => {
   const door = await start();
   const tokenA = await door.tokenOf(merchantA);
@@ -137,7 +174,7 @@ forEachDoor(t, async (t, start) => {
   });
   const ctx: Context = { door, tokenA, tokenB, impUid: paid.body.response.imp_uid };
 
-  for (const op of operations) {
+  for (const op of everyOperation) {
     t.test(`${op.method} ${op.path}`, async (t) => {
       const names = [...op.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
       const request = fc.record({
@@ -152,21 +189,44 @@ forEachDoor(t, async (t, start) => {
           const path = op.path.replace(/:(\w+)/g, () => params[i++ % Math.max(names.length, 1)] ?? 'x') + query;
           i = 0;
           const before = door.sandbox.export();
+          figures.tried++;
           const reply = await door.send(op.method, path, {
             headers: { ...headers, ...(body?.type ? { 'content-type': body.type } : {}) },
             ...(body ? { payload: body.text } : {}),
           });
-          if (reply.status >= 500) throw new Error(`HTTP ${reply.status}: ${JSON.stringify(reply.body).slice(0, 300)}`);
-          if (!isEnvelope(reply.body)) throw new Error(`not an envelope: ${reply.status} ${String(JSON.stringify(reply.body)).slice(0, 300)}`);
+          if (op.kind === 'control') await undoControl(door);
+          const shown = `${reply.status} ${String(JSON.stringify(reply.body)).slice(0, 300)}`;
+          if (reply.status >= 500) {
+            figures.serverErrors++;
+            throw new Error(`HTTP ${shown}`);
+          }
+          if (!isEnvelope(reply.body)) {
+            figures.nonEnvelopes++;
+            throw new Error(`not an envelope: ${shown}`);
+          }
           const problem = checkState(before, door.sandbox.export(), reply.status, reply.body.code);
-          if (problem) throw new Error(`${problem}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
+          if (problem) {
+            figures.stateChangesAfterRefusal++;
+            throw new Error(`${problem}: ${shown}`);
+          }
+          const undocumented = reply.body.code === 0 && reply.status < 300 ? responseProblem(op, reply.body) : null;
+          if (undocumented) {
+            figures.undocumented++;
+            throw new Error(`${undocumented}: ${shown}`);
+          }
         }),
         { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT, ...(seed === undefined ? {} : { seed }) },
       );
       if (result.failed) t.fail(`${fc.defaultReportMessage(result) ?? 'property failed'}\n${String(result.errorInstance)}`);
-      else t.pass(`${result.numRuns} generated requests answered with envelopes, state kept on refusals`);
+      else t.pass(`${result.numRuns} generated requests (seed ${result.seed}) answered with envelopes, as documented, state kept on refusals`);
       const alive = await door.send('POST', '/users/getToken', { json: { imp_key: merchantA.imp_key, imp_secret: merchantA.imp_secret } });
       t.equal(alive.body.code, 0, 'the server still serves');
     });
   }
+});
+
+// Runs after every door's subtests: the figures over all of them.
+t.test('figures', async (t) => {
+  t.comment(`fuzz figures: ${JSON.stringify(figures)}`);
+  t.ok(figures.tried > 0, 'requests were tried');
 });

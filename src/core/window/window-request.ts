@@ -1,4 +1,5 @@
 import type { Merchant, SettleMid } from '../merchants/merchants.js';
+import { MAX_AMOUNT } from '../../contract/common.js';
 import type { PaymentPrepare } from '../../contract/prepare.js';
 import { customDataText } from '../payments/custom-data.js';
 import { fromKst } from '../time/kst.js';
@@ -155,7 +156,9 @@ export function checkRequest(merchant: Merchant, params: Params, context: Reques
   const amount = params['amount'];
   if (typeof amount === 'string') return refusals.invalid('amount', '문자열이 아닌 숫자로 전달해야 합니다.');
   if (typeof amount !== 'number') return refusals.missing('amount', '결제금액');
-  if (!Number.isInteger(amount) || amount <= 0) return refusals.invalid('amount', '1 이상의 정수여야 합니다.');
+  if (!Number.isInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) {
+    return refusals.invalid('amount', `1 이상 ${MAX_AMOUNT} 이하의 정수여야 합니다.`);
+  }
   const currency = fields['currency'] ?? 'KRW';
   if (currency !== 'KRW') return refusals.invalid('currency', '헥토파이낸셜(settle)은 KRW만 지원합니다.');
 

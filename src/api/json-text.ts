@@ -1,0 +1,51 @@
+import { errors } from '../core/errors.js';
+
+/**
+ * How deep a JSON body may nest objects and arrays. The deepest shape the API takes is a list of schedules
+ * holding `custom_data` (4 levels); 32 leaves room for any reasonable `custom_data` while every later step
+ * (validation, copies, JSON.stringify into the store and the answer) stays far from the stack's limit.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** The deepest nesting of `text`, counted without recursion so a hostile body cannot overflow the count itself. */
+function nestingOver(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++depth > limit) return true;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+  }
+  return false;
+}
+
+class NotFinite extends Error {}
+
+/** JSON.parse turns numbers too large for a double (`1e309`) into ±Infinity, which would be stored as null. */
+const refuseInfinite = (_key: string, value: unknown) => {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new NotFinite();
+  return value;
+};
+
+/** A JSON body as data, or the envelope for one too deep, holding a number out of range, or malformed. */
+export function parseJsonText(text: string): unknown {
+  if (nestingOver(text, MAX_JSON_DEPTH)) throw errors.tooDeep(MAX_JSON_DEPTH);
+  try {
+    return JSON.parse(text, refuseInfinite);
+  } catch (error) {
+    if (error instanceof NotFinite) throw errors.numberOutOfRange();
+    throw errors.malformedJson();
+  }
+}
