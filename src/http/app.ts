@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ControlAccess } from '../api/control-access.js';
 import { mountedOperations } from '../api/operations.js';
 import { createPipeline } from '../api/pipeline.js';
 import { BODY_LIMIT } from '../api/request.js';
@@ -16,10 +17,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Mount the control API (`/sandbox/...`: reset, state, clock, outcomes, faults…); on unless false. */
   control?: boolean;
+  /** Who may call the control API (allowed hosts and origins, key); loopback and same-origin only by default. */
+  controlAccess?: ControlAccess;
 }
 
 /** The sandbox served over HTTP: the API (through the shared pipeline), the HTML and script pages, the OpenAPI document. */
-export async function buildApp({ sandbox, logger = false, control = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ sandbox, logger = false, control = true, controlAccess = {} }: AppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     logger,
     // One log line per request (written when it is answered) instead of Fastify's two: it halves the cost of logging.
@@ -30,7 +33,7 @@ export async function buildApp({ sandbox, logger = false, control = true }: AppO
     frameworkErrors: (_error, request, reply) => serveApi(pipeline, request, reply),
     forceCloseConnections: true,
   });
-  const pipeline = createPipeline(sandbox, { control, logError: (error) => app.log.error({ err: error }, 'request failed') });
+  const pipeline = createPipeline(sandbox, { control, controlAccess, logError: (error) => app.log.error({ err: error }, 'request failed') });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
