@@ -138,7 +138,10 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
   const controlAsked = !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? '');
   // Off loopback anyone who reaches the port could reset the sandbox or read every token: not without a key.
   const controlLocked = controlAsked && controlKey === null && !isLoopback(host);
-  const webhookAllow = pick(values['webhook-allow'], 'IAMPORT_SANDBOX_WEBHOOK_ALLOW');
+  const webhookAllowText = pick(values['webhook-allow'], 'IAMPORT_SANDBOX_WEBHOOK_ALLOW');
+  const webhookAllow = webhookAllowText === undefined ? null : list(webhookAllowText);
+  const badPrefix = webhookAllow?.find((entry) => entry.includes('://') && !URL.canParse(entry));
+  if (badPrefix !== undefined) throw new ConfigError(`webhook-allow: "${badPrefix}" is neither a host nor an absolute URL`);
   const publicUrl = pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL');
   if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new ConfigError(`public URL must be an absolute URL, got "${publicUrl}"`);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -154,7 +157,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     controlNotice: controlLocked ? `control API off: --host ${host} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null,
     controlKey,
     allowedHosts: list(pick(values['allowed-hosts'], 'IAMPORT_SANDBOX_ALLOWED_HOSTS')),
-    webhookAllow: webhookAllow === undefined ? null : list(webhookAllow),
+    webhookAllow,
     command,
   };
 }

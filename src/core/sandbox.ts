@@ -22,6 +22,7 @@ import { Timeline } from './time/timeline.js';
 import { cryptoTokenSource, type TokenSource } from './tokens/token-source.js';
 import { Tokens, clampImportedToken } from './tokens/tokens.js';
 import type { WebhookTransport } from './webhooks/transport.js';
+import { anyWebhookTarget, webhookTargets } from './webhooks/targets.js';
 import { Webhooks } from './webhooks/webhooks.js';
 import { PaymentWindow } from './window/window.js';
 
@@ -107,7 +108,7 @@ export class Sandbox {
     this.charges = new Charges(core);
     this.billingKeys = new BillingKeys(core);
     this.payments = new Payments(core);
-    this.webhooks = new Webhooks(core, options.webhookTransport);
+    this.webhooks = new Webhooks(core, options.webhookTransport, options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget);
     this.schedules = new Schedules(core, this.charges, this.billingKeys);
     this.prepares = new Prepares(core);
     this.window = new PaymentWindow(core, this.prepares);
