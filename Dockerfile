@@ -5,6 +5,13 @@
 #   docker build -t iamport-sandbox .
 #   docker run --rm -p 8080:8080 iamport-sandbox
 #
+# Bound to 0.0.0.0, the control API (/sandbox/reset, /sandbox/state, …) is
+# served only with a key, sent by callers as X-Sandbox-Control-Key; without
+# one it is off (the vendor API, the window and the health check stay):
+#   docker run --rm -p 8080:8080 -e IAMPORT_SANDBOX_CONTROL_KEY=<a secret> iamport-sandbox
+# Other containers reaching it by service name add that name:
+#   -e IAMPORT_SANDBOX_ALLOWED_HOSTS=sandbox
+#
 # NODE_IMAGE selects the base image of every stage. The default is the public
 # Node image; scripts/container-check.sh passes a locally assembled image
 # (Debian rootfs + the machine's own Node) on machines that cannot pull from a

@@ -1,9 +1,19 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig, usage } from './config.js';
-import { createSandbox } from './index.js';
+import type { Merchant } from './core/merchants/merchants.js';
+import { createSandbox, defaultMerchants } from './index.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions, startServer } from './server.js';
 import { UnreadableDataFileError } from './storage/lowdb-store.js';
+
+/**
+ * The banner shows only the shipped fixtures' secrets (public, in the repository); a secret given by a flag, the
+ * environment or a merchants file would end up in container logs.
+ */
+function shownSecret(merchant: Merchant): string {
+  const shipped = defaultMerchants.some((d) => d.code === merchant.code && d.imp_key === merchant.imp_key && d.imp_secret === merchant.imp_secret);
+  return shipped ? merchant.imp_secret : '(hidden: not a shipped fixture)';
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
@@ -24,8 +34,9 @@ async function main(): Promise<void> {
     `iamport-sandbox listening on ${server.url}  (use it instead of https://api.iamport.kr)`,
     `  seed ${server.sandbox.seed}   store ${config.dataFile ?? 'memory'}   docs ${server.url}/docs`,
     ...config.merchants.map(
-      (m) => `  merchant ${m.code} (${m.name}): imp_key=${m.imp_key} imp_secret=${m.imp_secret} default MID settle.${m.settle.default_mid}`,
+      (m) => `  merchant ${m.code} (${m.name}): imp_key=${m.imp_key} imp_secret=${shownSecret(m)} default MID settle.${m.settle.default_mid}`,
     ),
+    ...(config.controlNotice ? [`  ${config.controlNotice}`] : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CONTROL_KEY_HEADER, isLoopback } from './api/control-access.js';
 import { describeProblems } from './contract/describe.js';
 import { MerchantFileSchema } from './contract/merchant.js';
 import { validateMerchants, type Merchant, type MerchantFixture } from './core/merchants/merchants.js';
@@ -16,10 +17,18 @@ export interface Config {
   merchants: Merchant[];
   logLevel: string;
   publicUrl: string;
-  /** Mount the control API under /sandbox/... */
+  /** Mount the control API under /sandbox/... (off the loopback interface only with a key). */
   control: boolean;
   /** Bounds on how long a request may take to arrive and a connection may idle, in milliseconds. */
   timeouts: HttpTimeouts;
+  /** Why the control API is off although not turned off (bound beyond loopback without a key), for the banner. */
+  controlNotice: string | null;
+  /** Required in X-Sandbox-Control-Key on every control request when set. */
+  controlKey: string | null;
+  /** Host names the control API answers to besides loopback and the public URL's host (containers, compose services). */
+  allowedHosts: string[];
+  /** Hosts or URL prefixes webhooks may go to; null: anywhere. */
+  webhookAllow: string[] | null;
   /** `openapi`: print the OpenAPI document and exit. */
   command: 'serve' | 'openapi' | 'help';
 }
@@ -41,6 +50,12 @@ Options (environment variable in brackets):
   --request-timeout MS    time to receive a whole request, else 408 (IAMPORT_SANDBOX_REQUEST_TIMEOUT; default 30000)
   --headers-timeout MS    time to receive the headers, at most the request timeout (IAMPORT_SANDBOX_HEADERS_TIMEOUT; default 10000)
   --keep-alive-timeout MS time an idle keep-alive connection stays open (IAMPORT_SANDBOX_KEEP_ALIVE_TIMEOUT; default 5000)
+  --control-key KEY       require KEY in the ${CONTROL_KEY_HEADER} header of control requests; needed for the
+                          control API when --host is not a loopback address (IAMPORT_SANDBOX_CONTROL_KEY)
+  --allowed-hosts LIST    comma-separated host names the control API answers to, besides loopback names and the
+                          public URL's host, e.g. a compose service name (IAMPORT_SANDBOX_ALLOWED_HOSTS)
+  --webhook-allow LIST    comma-separated hosts or URL prefixes webhooks may be sent to (IAMPORT_SANDBOX_WEBHOOK_ALLOW;
+                          default: anywhere)
   --log-level LEVEL       pino level: fatal error warn info debug trace silent (IAMPORT_SANDBOX_LOG_LEVEL; default info)
   -h, --help              this text
 
@@ -97,6 +112,9 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
         'headers-timeout': { type: 'string' },
         'keep-alive-timeout': { type: 'string' },
         'no-control': { type: 'boolean' },
+        'control-key': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        'webhook-allow': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -135,6 +153,17 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
   if (timeouts.headers > timeouts.request) {
     throw new ConfigError(`headers-timeout (${timeouts.headers}) must not exceed request-timeout (${timeouts.request})`);
   }
+  const list = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const controlKey = pick(values['control-key'], 'IAMPORT_SANDBOX_CONTROL_KEY') ?? null;
+  const controlAsked = !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? '');
+  // Off loopback anyone who reaches the port could reset the sandbox or read every token: not without a key.
+  const controlLocked = controlAsked && controlKey === null && !isLoopback(host);
+  const webhookAllowText = pick(values['webhook-allow'], 'IAMPORT_SANDBOX_WEBHOOK_ALLOW');
+  const webhookAllow = webhookAllowText === undefined ? null : list(webhookAllowText);
+  const badPrefix = webhookAllow?.find((entry) => entry.includes('://') && !URL.canParse(entry));
+  if (badPrefix !== undefined) throw new ConfigError(`webhook-allow: "${badPrefix}" is neither a host nor an absolute URL`);
+  const publicUrl = pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL');
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new ConfigError(`public URL must be an absolute URL, got "${publicUrl}"`);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     host,
@@ -143,8 +172,12 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     seed: seedText === undefined ? null : integer('seed', seedText, 0, 2 ** 31 - 1),
     merchants,
     logLevel: pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info',
-    publicUrl: pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL') ?? `http://${shownHost}:${port}`,
-    control: !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? ''),
+    publicUrl: publicUrl ?? `http://${shownHost}:${port}`,
+    control: controlAsked && !controlLocked,
+    controlNotice: controlLocked ? `control API off: --host ${host} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null,
+    controlKey,
+    allowedHosts: list(pick(values['allowed-hosts'], 'IAMPORT_SANDBOX_ALLOWED_HOSTS')),
+    webhookAllow,
     timeouts,
     command,
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createSandbox } from './index.js';
 import type { Sandbox } from './core/sandbox.js';
+import { maskQueryToken } from './api/request.js';
 import { buildApp } from './http/app.js';
 import { LowdbStore } from './storage/lowdb-store.js';
 import type { Config } from './config.js';
@@ -18,8 +19,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Logs never carry tokens from the query string; bodies (card numbers, secrets) are never logged at all. */
-const redactUrl = (url: string) => url.replace(/([?&]_token=)[^&]*/g, '$1[redacted]');
+/**
+ * Logs never carry tokens from the query string, under any spelling the token parser accepts; headers and bodies
+ * (card numbers, secrets, the control key) are never logged at all.
+ */
+function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? url : url.slice(0, at + 1) + maskQueryToken(url.slice(at + 1), '[redacted]');
+}
 
 export function loggerOptions(level: string, pretty: boolean): FastifyServerOptions['logger'] {
   return {
@@ -40,8 +47,11 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
     store,
     publicUrl: config.publicUrl,
     ...(config.seed === null ? {} : { seed: config.seed }),
+    ...(config.webhookAllow === null ? {} : { webhookAllow: config.webhookAllow }),
   });
-  const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts });
+  const publicUrl = new URL(config.publicUrl);
+  const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host], allowedOrigins: [publicUrl.origin] };
+  const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts, controlAccess });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

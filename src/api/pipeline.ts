@@ -2,6 +2,7 @@ import type { RequestPart } from '../contract/validator.js';
 import type { Answer } from '../core/answer.js';
 import { SandboxError, errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
+import { controlGuard, type ControlAccess } from './control-access.js';
 import { faultFor } from './faults.js';
 import type { Operation } from './operation.js';
 import { mountedOperations } from './operations.js';
@@ -37,6 +38,8 @@ export type Pipeline = (request: PlainRequest) => Promise<Outcome>;
 export interface PipelineOptions {
   /** Serve the control API (`/sandbox/...` reset, state, clock, outcomes, faults, deposit…). */
   control: boolean;
+  /** Who may call the control API: loopback hosts and same-origin pages by default (src/api/control-access.ts). */
+  controlAccess?: ControlAccess;
   /** Where an error answered with a 5xx (a bug, a failed save) is reported, with its cause, before it is answered. */
   logError?: (error: unknown) => void;
 }
@@ -58,12 +61,13 @@ const PREFLIGHT: PlainAnswer = {
 const reportToConsole = (error: unknown) => console.error('iamport-sandbox: request failed', error);
 
 /**
- * The one way a request is served, whichever door it came through. In order, once: route, injected fault
- * (vendor operations), body, token (vendor operations that need one), validation of params, body and query
+ * The one way a request is served, whichever door it came through. In order, once: route, the control API's
+ * access check (Host, Origin, key), injected fault (vendor operations), body, token (vendor operations that need one), validation of params, body and query
  * string, the core call; any failure becomes the vendor's envelope here and nowhere else.
  */
-export function createPipeline(sandbox: Sandbox, { control, logError = reportToConsole }: PipelineOptions): Pipeline {
+export function createPipeline(sandbox: Sandbox, { control, controlAccess = {}, logError = reportToConsole }: PipelineOptions): Pipeline {
   const router = createRouter(mountedOperations(control));
+  const guardControl = controlGuard(controlAccess);
 
   return async (request) => {
     const route = router.find(request.method, request.path);
@@ -90,6 +94,7 @@ export function createPipeline(sandbox: Sandbox, { control, logError = reportToC
   };
 
   async function serve(operation: Operation, params: Params, request: PlainRequest): Promise<Outcome> {
+    if (operation.kind === 'control') guardControl(request.header);
     const fault = await faultFor(sandbox, operation);
     if (fault.action === 'drop') return DROP;
     if (fault.action === 'answer') return answered(request, operation.cors, fault.answer.status, fault.answer.body);

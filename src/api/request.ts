@@ -66,6 +66,23 @@ export function parseBody(contentType: string | undefined, text: string | undefi
   throw errors.unsupportedMediaType(type || '(none)');
 }
 
+/** The query parameter that carries a token, as its key reads once decoded (`%5Ftoken` is `_token` too). */
+export const TOKEN_QUERY_KEY = '_token';
+
+/** A query pair's key, decoded exactly as `parseForm` decodes it (the same URLSearchParams rules). */
+const keyOf = (pair: string): string | undefined => new URLSearchParams(pair).keys().next().value;
+
+/**
+ * The query string with the value of every pair that `parseForm` would read as the token replaced by `mask`,
+ * whatever the spelling of its key (`_token`, `%5Ftoken`, `%5ftoken`…): what a log may show.
+ */
+export function maskQueryToken(query: string, mask: string): string {
+  return query
+    .split('&')
+    .map((pair) => (keyOf(pair) === TOKEN_QUERY_KEY ? `${pair.split('=')[0]}=${mask}` : pair))
+    .join('&');
+}
+
 /** Header lookup that both doors can provide (Fastify's object, the Fetch API's Headers). */
 export type HeaderLookup = (name: string) => string | undefined;
 
@@ -78,7 +95,7 @@ export function tokenFrom(header: HeaderLookup, query: Record<string, unknown>):
   if (authorization) return authorization.replace(/^bearer\s+/i, '').trim() || null;
   const legacy = header('x-imptokenheader')?.trim();
   if (legacy) return legacy;
-  const fromQuery = query['_token'];
+  const fromQuery = query[TOKEN_QUERY_KEY];
   const value = Array.isArray(fromQuery) ? fromQuery[0] : fromQuery;
   return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -8,9 +8,32 @@ import { CardNumber, CardQuota } from './requests.js';
 
 export const WindowParamsSchema = Type.Object({ imp_uid: Type.String({ minLength: 1, maxLength: 32 }) });
 
+/** Longest text a request_pay parameter may carry (URLs included); the core caps what it stores further. */
+export const WINDOW_TEXT_MAX = 2048;
+
+// This route is open to any page (no token, any origin), so its size is bounded here: a request is a few dozen
+// keys of short text. Nested values (`display`, `bypass`, an object `custom_data`) are bounded in count; the
+// only nested one kept is `custom_data`, whose JSON text the core caps.
+const WindowParamValue = Type.Union([
+  Type.String({ maxLength: WINDOW_TEXT_MAX }),
+  Type.Number(),
+  Type.Boolean(),
+  Type.Null(),
+  Type.Array(Type.Unknown(), { maxItems: 64 }),
+  Type.Object({}, { additionalProperties: true, maxProperties: 64 }),
+]);
+
 export const WindowRequestBodySchema = Type.Object({
   merchant_code: Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'the code given to IMP.init; null when init was not called' }),
-  params: Type.Object({}, { additionalProperties: true, description: "request_pay's first argument, as the page passed it" }),
+  params: Type.Object(
+    {},
+    {
+      additionalProperties: WindowParamValue,
+      maxProperties: 64,
+      propertyNames: { maxLength: 64 },
+      description: "request_pay's first argument, as the page passed it",
+    },
+  ),
 });
 export const ApproveBodySchema = Type.Object({
   card_number: Type.Optional(CardNumber),

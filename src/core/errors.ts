@@ -103,6 +103,10 @@ export const errors = {
   webhookDeliveryNotFound: (id: string) => fail(404, -1, `웹훅 전송 기록을 찾을 수 없습니다: ${id}`),
   unknownMerchant: (code: string) => fail(404, -1, `등록되지 않은 가맹점 식별코드입니다: ${code}`),
   injectedFault: (status: number) => fail(status, -1, `샌드박스 장애 주입: HTTP ${status} 응답입니다.`),
+  // Sandbox's own: who may call the control API (src/api/control-access.ts).
+  controlKeyRequired: (header: string) => fail(401, -1, `제어 API에는 올바른 ${header} 헤더가 필요합니다.`),
+  controlHostRefused: (host: string) => fail(403, -1, `허용되지 않은 Host의 제어 API 요청입니다: ${host} (--allowed-hosts)`),
+  controlOriginRefused: (origin: string) => fail(403, -1, `다른 출처(Origin)에서 온 제어 API 요청은 거부됩니다: ${origin}`),
   // §4.15 (R6): prepare of a merchant_uid already registered; lookups of one never registered (S9, 404).
   prepareDuplicate: () => fail(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).'),
   prepareNotFound: () => fail(404, -1, '사전등록된 결제정보가 존재하지 않습니다.'),

@@ -19,8 +19,10 @@ import { SandboxState, parseSnapshot } from './state/state.js';
 import { MemoryStore, type Store } from './state/store.js';
 import { SandboxClock, type Clock, type ClockView } from './time/clock.js';
 import { Timeline } from './time/timeline.js';
-import { Tokens } from './tokens/tokens.js';
+import { cryptoTokenSource, type TokenSource } from './tokens/token-source.js';
+import { Tokens, clampImportedToken } from './tokens/tokens.js';
 import type { WebhookTransport } from './webhooks/transport.js';
+import { anyWebhookTarget, webhookTargets } from './webhooks/targets.js';
 import { Webhooks } from './webhooks/webhooks.js';
 import { PaymentWindow } from './window/window.js';
 
@@ -37,6 +39,13 @@ export interface SandboxOptions {
   clock?: Clock;
   /** Where state is made durable; in memory by default. */
   store?: Store;
+  /** Where access tokens come from: the cryptographic generator by default, never the seed (see tokens/token-source.ts). */
+  tokenSource?: TokenSource;
+  /**
+   * Where webhooks may be sent: hosts (`hooks.test`, `hooks.test:8443`) or URL prefixes (`https://hooks.test/in/`).
+   * Absent: anywhere (an SSRF surface when the sandbox is reachable by others).
+   */
+  webhookAllow?: readonly string[];
 }
 
 /** A change applied in memory whose save has not landed yet: the undo that takes it back if the save fails. */
@@ -97,11 +106,11 @@ export class Sandbox {
       outcomes: this.outcomes,
       notify: (merchant, payment, status, options) => this.webhooks.notify(merchant, payment, status, options),
     };
-    this.tokens = new Tokens(core);
+    this.tokens = new Tokens(core, options.tokenSource ?? cryptoTokenSource);
     this.charges = new Charges(core);
     this.billingKeys = new BillingKeys(core);
     this.payments = new Payments(core);
-    this.webhooks = new Webhooks(core, options.webhookTransport);
+    this.webhooks = new Webhooks(core, options.webhookTransport, options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget);
     this.schedules = new Schedules(core, this.charges, this.billingKeys);
     this.prepares = new Prepares(core);
     this.window = new PaymentWindow(core, this.prepares);
@@ -169,6 +178,8 @@ export class Sandbox {
   /** Replaces the whole state with an exported one, checked whole first: a refused import changes nothing. */
   async import(snapshot: unknown): Promise<void> {
     const parsed = copy(parseSnapshot(snapshot));
+    const now = this.clock.now();
+    parsed.tokens = parsed.tokens.map((token) => clampImportedToken(token, now));
     await this.write(() => this.state.restore(parsed));
   }
 

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ControlAccess } from '../api/control-access.js';
 import { mountedOperations } from '../api/operations.js';
 import { createPipeline } from '../api/pipeline.js';
 import { BODY_LIMIT } from '../api/request.js';
@@ -19,6 +20,8 @@ export interface AppOptions {
   control?: boolean;
   /** How long a request may take to arrive, in milliseconds; the defaults unless given. */
   timeouts?: HttpTimeouts;
+  /** Who may call the control API (allowed hosts and origins, key); loopback and same-origin only by default. */
+  controlAccess?: ControlAccess;
 }
 
 /** Bounds on a connection's time, so slow or silent clients cannot hold sockets open. Milliseconds. */
@@ -34,7 +37,7 @@ export interface HttpTimeouts {
 export const DEFAULT_TIMEOUTS: HttpTimeouts = { request: 30_000, headers: 10_000, keepAlive: 5_000 };
 
 /** The sandbox served over HTTP: the API (through the shared pipeline), the HTML and script pages, the OpenAPI document. */
-export async function buildApp({ sandbox, logger = false, control = true, timeouts = DEFAULT_TIMEOUTS }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ sandbox, logger = false, control = true, timeouts = DEFAULT_TIMEOUTS, controlAccess = {} }: AppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     logger,
     // One log line per request (written when it is answered) instead of Fastify's two: it halves the cost of logging.
@@ -58,7 +61,7 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
   });
   app.server.on('checkExpectation', answerExpectation);
   app.addHook('onRequest', requireHost);
-  const pipeline = createPipeline(sandbox, { control, logError: (error) => app.log.error({ err: error }, 'request failed') });
+  const pipeline = createPipeline(sandbox, { control, controlAccess, logError: (error) => app.log.error({ err: error }, 'request failed') });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');

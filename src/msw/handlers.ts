@@ -34,6 +34,8 @@ export interface SandboxHandlers {
 export async function createHandlers(options: HandlerOptions = {}): Promise<SandboxHandlers> {
   const { baseUrl = defaultBaseUrls, control = true, sandbox: shared, ...sandboxOptions } = options;
   const sandbox = shared ?? (await createSandbox(sandboxOptions));
-  const pipeline = createPipeline(sandbox, { control });
-  return { handlers: [new PipelineHandler(pathUnder([baseUrl].flat()), pipeline)], sandbox };
+  const baseUrls = [baseUrl].flat();
+  // The base URLs are this door's own hosts: the control API answers on them as the server does on loopback.
+  const pipeline = createPipeline(sandbox, { control, controlAccess: { allowedHosts: baseUrls.map((base) => new URL(base).host) } });
+  return { handlers: [new PipelineHandler(pathUnder(baseUrls), pipeline)], sandbox };
 }

@@ -13,7 +13,8 @@ async function plainOf(request: Request, url: URL, path: string): Promise<PlainR
     method: request.method,
     path,
     query: url.search.slice(1),
-    header: (name) => request.headers.get(name) ?? undefined,
+    // A Fetch request carries no Host header unless one was set: the URL's host is where it was sent.
+    header: (name) => request.headers.get(name) ?? (name === 'host' ? url.host : undefined),
     body: bodyless ? undefined : await request.text(),
     contentType: request.headers.get('content-type') ?? undefined,
   };

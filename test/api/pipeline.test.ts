@@ -9,7 +9,8 @@ const JSON_TYPE = 'application/json; charset=UTF-8';
 
 function plain(method: string, url: string, init: { headers?: Record<string, string>; body?: string } = {}): PlainRequest {
   const [path = '', query = ''] = url.split('?');
-  const headers = Object.fromEntries(Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  // Every HTTP/1.1 request names its host; the control API checks it.
+  const headers = Object.fromEntries(Object.entries({ host: 'localhost:8080', ...init.headers }).map(([k, v]) => [k.toLowerCase(), v]));
   return { method, path, query, header: (name) => headers[name], body: init.body, contentType: headers['content-type'] };
 }
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -4,8 +4,10 @@ import { toUnixSeconds } from '../time/clock.js';
 import type { Core } from '../context.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
+import type { TokenRecord } from '../../contract/records.js';
+import type { TokenSource } from './token-source.js';
 
-const LIFETIME_MS = 30 * 60 * 1000;
+export const LIFETIME_MS = 30 * 60 * 1000;
 const LAST_MINUTE_MS = 60 * 1000;
 const EXTENSION_MS = 5 * 60 * 1000;
 
@@ -17,7 +19,10 @@ export interface AuthResponse {
 
 /** Access tokens (reference §2): one live token per merchant, shared by every caller that asks for it. */
 export class Tokens {
-  constructor(private readonly core: Core) {}
+  constructor(
+    private readonly core: Core,
+    private readonly newToken: TokenSource,
+  ) {}
 
   async issue(body: GetTokenBody): Promise<Answer<AuthResponse>> {
     const { imp_key: key, imp_secret: secret } = body;
@@ -32,7 +37,7 @@ export class Tokens {
     if (record && record.expires_at - now <= LAST_MINUTE_MS) {
       record = { ...record, expires_at: record.expires_at + EXTENSION_MS };
     } else if (!record) {
-      record = { token: this.core.random.hex(40), merchant: merchant.code, issued_at: now, expires_at: now + LIFETIME_MS };
+      record = { token: this.newToken(), merchant: merchant.code, issued_at: now, expires_at: now + LIFETIME_MS };
     }
     if (record !== current) {
       const changed = record;
@@ -54,4 +59,14 @@ export class Tokens {
     if (!merchant) throw errors.unauthorized();
     return merchant;
   }
+}
+
+/**
+ * A token brought in by an import keeps no more than the normal lifetime: issued no later than `now`, valid at
+ * most 30 minutes from its issue. An import cannot plant a token that outlives the rule that issues them (an
+ * extended token loses its extension).
+ */
+export function clampImportedToken(record: TokenRecord, now: number): TokenRecord {
+  const issuedAt = Math.min(record.issued_at, now);
+  return { ...record, issued_at: issuedAt, expires_at: Math.min(record.expires_at, issuedAt + LIFETIME_MS) };
 }

@@ -7,11 +7,14 @@ import type { Merchant } from '../merchants/merchants.js';
 import { merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
+import type { WebhookTargets } from './targets.js';
 import { FIRST_DELIVERY_TIMEOUT_MS, REDELIVERY_TIMEOUT_MS, encodeWebhook, type WebhookTransport } from './transport.js';
 
 /** Reference §7: with the merchant's retry setting, up to 5 retries one minute apart after a network error or 5xx. */
 export const MAX_RETRIES = 5;
 export const RETRY_INTERVAL_MS = 60_000;
+
+const NOT_ALLOWED = { status: null, error: 'not sent: the URL is not an allowed webhook target (--webhook-allow)' };
 
 const keyOf = (record: WebhookDeliveryRecord) => merchantKey(record.merchant, record.id);
 
@@ -27,6 +30,7 @@ export class Webhooks implements TimedTask {
   constructor(
     private readonly core: Core,
     private readonly transport: WebhookTransport,
+    private readonly allowed: WebhookTargets,
   ) {}
 
   /**
@@ -113,9 +117,13 @@ export class Webhooks implements TimedTask {
     const at = toUnixSeconds(this.core.clock.now());
     const { type, text } = encodeWebhook(claimed.body, claimed.content_type);
     const timeoutMs = trigger === 'event' ? FIRST_DELIVERY_TIMEOUT_MS : REDELIVERY_TIMEOUT_MS;
-    const result = await this.transport({ url: claimed.url, contentType: type, body: text, timeoutMs, signal: this.closing.signal });
+    const permitted = this.allowed(claimed.url);
+    const result = permitted
+      ? await this.transport({ url: claimed.url, contentType: type, body: text, timeoutMs, signal: this.closing.signal })
+      : NOT_ALLOWED;
     const delivered = result.error === null;
-    const retryable = result.status === null || result.status >= 500;
+    // A target outside the allow-list stays outside it: no retry.
+    const retryable = permitted && (result.status === null || result.status >= 500);
     const nextAt = toUnixSeconds(this.core.clock.now() + RETRY_INTERVAL_MS);
     await this.core.write(() =>
       deliveries.update(key, (draft) => {

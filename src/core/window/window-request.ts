@@ -1,6 +1,7 @@
 import type { Merchant, SettleMid } from '../merchants/merchants.js';
 import { MAX_AMOUNT } from '../../contract/common.js';
 import type { PaymentPrepare } from '../../contract/prepare.js';
+import { WINDOW_TEXT_MAX } from '../../contract/window.js';
 import { customDataText } from '../payments/custom-data.js';
 import { fromKst } from '../time/kst.js';
 
@@ -173,6 +174,12 @@ export function checkRequest(merchant: Merchant, params: Params, context: Reques
   }
   if (fields['customer_uid']) return refusals.billingKey();
 
+  // The window is open to any page: what it stores is bounded (an object custom_data is kept as its JSON text).
+  const customData = customDataText(params['custom_data']);
+  if (customData !== null && customData.length > WINDOW_TEXT_MAX) {
+    return refusals.invalid('custom_data', `JSON 텍스트가 ${WINDOW_TEXT_MAX}자 이하여야 합니다.`);
+  }
+
   const mRedirectUrl = redirectUrl(fields['m_redirect_url']!);
   if (isRefusal(mRedirectUrl)) return mRedirectUrl;
   let vbankDue = 0;
@@ -201,7 +208,7 @@ export function checkRequest(merchant: Merchant, params: Params, context: Reques
     buyer_addr: fields['buyer_addr']!,
     buyer_postcode: fields['buyer_postcode']!,
     // An object is kept as the JSON text the vendor shows.
-    custom_data: customDataText(params['custom_data']),
+    custom_data: customData,
     company: fields['company']!,
     notice_url: fields['notice_url']!,
     m_redirect_url: mRedirectUrl,
