@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as a user gets it: `npm pack`, install the tarball into an empty project, start the CLI through
+# The package as a user gets it: `npm pack` in a fresh clone, install the tarball into an empty project, start the CLI through
 # `npx`, and run the README's recipes as written (extracted by scripts/readme-block.mjs, so they cannot drift):
 # the quick start twice (order ids must not collide), the client snippets, and the msw example under tap,
 # vitest and Jest. Run by .ci/run; needs the npm registry (tap, vitest, jest, msw) and python3 with requests.
@@ -12,8 +12,11 @@ trap cleanup EXIT
 step() { printf '\n==> [%3ss] %s\n' "$SECONDS" "$*"; }
 block() { node "$repo/scripts/readme-block.mjs" "$repo/README.md" "$1"; }
 
-step "npm pack"
-tarball=$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)
+step "npm pack in a fresh clone, which has no dist: its prepare must build it"
+git clone -q "$repo" "$work/clone"
+ln -s "$repo/node_modules" "$work/clone/node_modules"
+tarball=$(cd "$work/clone" && npm pack --silent --pack-destination "$work" | tail -n 1)
+tar -tzf "$work/$tarball" | grep -qx 'package/dist/src/cli.js' || { echo "the package has no dist/src/cli.js" >&2; exit 1; }
 if tar -tzf "$work/$tarball" | grep -E '\.map$|\.tsbuildinfo$|^package/openapi/'; then
   echo "the package ships source maps, build info or the OpenAPI file (above)" >&2; exit 1
 fi
