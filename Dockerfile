@@ -24,7 +24,7 @@
 #                                            cafile=/run/secrets/npm_ca
 # Both are optional: without them npm uses its defaults (the public registry).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---------------------------------------------------------------------------
 # build: all dependencies (dev included) and the TypeScript compile.
@@ -33,7 +33,8 @@ WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
-# Manifests first, so the dependency layer is reused while only sources change.
+# Manifests first, so the dependency layer is reused while only sources change. --ignore-scripts: the
+# package's "prepare" builds, and the sources are not there yet (they are built below).
 COPY package.json package-lock.json ./
 # NPM_CONFIG_USERCONFIG points at the optional secret; npm ignores a missing
 # user config file. The npm cache is a cache mount: content-addressed and
@@ -42,7 +43,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=npmrc \
     --mount=type=secret,id=npm_ca \
     --mount=type=cache,target=/root/.npm \
-    NPM_CONFIG_USERCONFIG=/run/secrets/npmrc npm ci
+    NPM_CONFIG_USERCONFIG=/run/secrets/npmrc npm ci --ignore-scripts
 COPY . .
 RUN npm run build
 
@@ -58,7 +59,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=npmrc \
     --mount=type=secret,id=npm_ca \
     --mount=type=cache,target=/root/.npm \
-    NPM_CONFIG_USERCONFIG=/run/secrets/npmrc npm ci --omit=dev
+    NPM_CONFIG_USERCONFIG=/run/secrets/npmrc npm ci --omit=dev --ignore-scripts
 
 # ---------------------------------------------------------------------------
 # runtime: node + production deps + compiled code + data files, nothing else.
@@ -72,7 +73,6 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY fixtures ./fixtures
-COPY openapi ./openapi
 # A writable place for IAMPORT_SANDBOX_DATA (unset = in-memory), e.g.
 #   docker run -e IAMPORT_SANDBOX_DATA=/data/db.json -v sandbox-data:/data ...
 RUN mkdir -p /data && chown node:node /data

@@ -5,6 +5,8 @@ import { createSandbox, defaultMerchants } from './index.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions, startServer } from './server.js';
 import { UnreadableDataFileError } from './storage/lowdb-store.js';
+import { UnwritableDataFileError } from './storage/writable.js';
+import { StartupError } from './startup-error.js';
 
 /**
  * The banner shows only the shipped fixtures' secrets (public, in the repository); a secret given by a flag, the
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   const lines = [
     `iamport-sandbox listening on ${server.url}  (use it instead of https://api.iamport.kr)`,
     `  seed ${server.sandbox.seed}   store ${config.dataFile ?? 'memory'}   docs ${server.url}/docs`,
+    config.control ? `  control API ${server.url}/sandbox/... (off with --no-control)` : '  control API off (--no-control): /sandbox/... answers 404',
     ...config.merchants.map(
       (m) => `  merchant ${m.code} (${m.name}): imp_key=${m.imp_key} imp_secret=${shownSecret(m)} default MID settle.${m.settle.default_mid}`,
     ),
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnreadableDataFileError) {
+  if (error instanceof ConfigError || error instanceof UnreadableDataFileError || error instanceof UnwritableDataFileError || error instanceof StartupError) {
     process.stderr.write(`iamport-sandbox: ${error.message}\n`);
   } else {
     process.stderr.write(`iamport-sandbox: failed to start: ${(error as Error).stack ?? String(error)}\n`);

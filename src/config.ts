@@ -90,6 +90,20 @@ function readMerchants(file: string): Merchant[] {
   }
 }
 
+/** Node's parseArgs messages suggest `--` for an unknown option; the likely fix is a typo, so say where to look. */
+function argumentProblem(error: NodeJS.ErrnoException): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (iamport-sandbox --help lists them)`;
+  return `${error.message} (iamport-sandbox --help lists the options)`;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return value;
+}
+
 export function loadConfig(argv: readonly string[], env: Record<string, string | undefined>): Config {
   let parsed;
   try {
@@ -119,7 +133,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
       },
     });
   } catch (error) {
-    throw new ConfigError((error as Error).message);
+    throw new ConfigError(argumentProblem(error as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const pick = (flag: string | undefined, ...names: string[]) => flag ?? names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
@@ -171,7 +185,7 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     dataFile: pick(values.data, 'IAMPORT_SANDBOX_DATA') ?? null,
     seed: seedText === undefined ? null : integer('seed', seedText, 0, 2 ** 31 - 1),
     merchants,
-    logLevel: pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info',
+    logLevel: logLevel(pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info'),
     publicUrl: publicUrl ?? `http://${shownHost}:${port}`,
     control: controlAsked && !controlLocked,
     controlNotice: controlLocked ? `control API off: --host ${host} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null,

@@ -6,9 +6,13 @@ import { buildApp } from './http/app.js';
 import { LowdbStore } from './storage/lowdb-store.js';
 import type { Config } from './config.js';
 import { MemoryStore } from './core/state/store.js';
+import { explainListenError } from './startup-error.js';
+import { assertWritableDataFile } from './storage/writable.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
+export { UnwritableDataFileError } from './storage/writable.js';
+export { StartupError } from './startup-error.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -41,6 +45,7 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
 
 /** Starts the sandbox server as the CLI and the container run it. */
 export async function startServer(config: Config, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
+  if (config.dataFile) await assertWritableDataFile(config.dataFile);
   const store = config.dataFile ? new LowdbStore(config.dataFile) : new MemoryStore();
   const sandbox = await createSandbox({
     merchants: config.merchants,
@@ -52,7 +57,13 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
   const publicUrl = new URL(config.publicUrl);
   const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host], allowedOrigins: [publicUrl.origin] };
   const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts, controlAccess });
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    await sandbox.close();
+    throw explainListenError(error, config.host, config.port);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;

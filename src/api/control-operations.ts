@@ -27,7 +27,9 @@ import { ScheduleResultSchema } from '../contract/schedule.js';
 import { ok } from '../core/answer.js';
 import { toUnixSeconds } from '../core/time/clock.js';
 import type { Sandbox } from '../core/sandbox.js';
+import { errors } from '../core/errors.js';
 import { open, type Operation } from './operation.js';
+import { vendorOperations } from './vendor-operations.js';
 
 // The sandbox control API: everything a test needs to steer the sandbox, under /sandbox/... and its own tag.
 // Each operation is a thin call of a Sandbox method, so code holding the sandbox (the msw handlers) can do the
@@ -35,6 +37,9 @@ import { open, type Operation } from './operation.js';
 
 const tags = ['sandbox-control'];
 const SECOND = 1000;
+
+/** What a fault can target: the pipeline faults vendor operations only, so any other id would never fire. */
+const faultable = new Set(['*', ...vendorOperations.map((operation) => operation.operationId)]);
 
 function clockOf(sandbox: Sandbox) {
   const now = sandbox.clock.now();
@@ -53,7 +58,7 @@ export const controlOperations: Operation[] = [
     response: ResetResultSchema,
     statuses: [400, 404],
     run: async (sandbox, { body }) => {
-      await sandbox.reset(body.merchant);
+      await sandbox.reset(body.merchant, { keepClock: body.keep_clock ?? false });
       return ok({ reset: body.merchant ?? 'all' });
     },
   }),
@@ -289,7 +294,12 @@ export const controlOperations: Operation[] = [
     body: FaultBodySchema,
     response: FaultSchema,
     statuses: [400],
-    run: (sandbox, { params, body }) => ok(sandbox.faults.set(params.operation, body)),
+    run: (sandbox, { params, body }) => {
+      if (!faultable.has(params.operation)) {
+        throw errors.invalidParameter('operation', `${params.operation}: vendor operationId(getToken, again, …) 또는 * 이어야 합니다.`);
+      }
+      return ok(sandbox.faults.set(params.operation, body));
+    },
   }),
   open({
     kind: 'control',

@@ -13,9 +13,16 @@ const MerchantCode = merchantCode();
 const OfMerchant = Type.Object({ merchant: Type.String() });
 
 export const MerchantFilterQuerySchema = Type.Object({ merchant: Type.Optional(MerchantCode) });
-export const ResetBodySchema = Type.Object({
-  merchant: Type.Optional(merchantCode('forget only this merchant; everything when absent')),
-});
+// Control bodies refuse unknown fields: a misspelt `{"day": 1}` must not quietly do nothing.
+const strict = { additionalProperties: false } as const;
+
+export const ResetBodySchema = Type.Object(
+  {
+    merchant: Type.Optional(merchantCode('forget only this merchant; everything when absent')),
+    keep_clock: Type.Optional(Type.Boolean({ description: 'a full reset puts the clock back to real time, running, unless true' })),
+  },
+  strict,
+);
 export const ResetResultSchema = Type.Object({ reset: Type.String({ description: '`all` or the merchant code' }) });
 
 export const ImportResultSchema = Type.Object({ payments: Type.Integer(), billing_keys: Type.Integer(), schedules: Type.Integer() });
@@ -30,8 +37,8 @@ export const ClockSchema = Type.Object({
   frozen: Type.Boolean(),
 });
 const at = (description = 'UNIX timestamp (seconds), as the vendor API counts time') => RequestTime(description);
-export const FreezeBodySchema = Type.Object({ at: Type.Optional(at('UNIX seconds to freeze at; now when absent')) });
-export const SetClockBodySchema = Type.Object({ at: at() });
+export const FreezeBodySchema = Type.Object({ at: Type.Optional(at('UNIX seconds to freeze at; now when absent')) }, strict);
+export const SetClockBodySchema = Type.Object({ at: at() }, strict);
 // Each unit up to the whole span the clock can take (1970 to 9999), so the sum stays a safe integer.
 const Span = (unit: string, seconds: number) =>
   Type.Optional(Type.Integer({ minimum: 0, maximum: Math.floor(LATEST_UNIX_SECONDS / seconds), description: unit }));
@@ -40,13 +47,13 @@ export const AdvanceBodySchema = Type.Object({
   minutes: Span('minutes to add', 60),
   hours: Span('hours to add', 3600),
   days: Span('days to add', 86400),
-});
+}, strict);
 
 export const WebhookConfigBodySchema = Type.Object({
   url: Nullable(Type.String({ maxLength: 2048, description: 'Notification URL; null sends nothing unless a request names notice_url' })),
   content_type: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('form')], { default: 'json' })),
   retry: Type.Optional(Type.Boolean({ default: false, description: 'up to 5 retries one minute apart after a network error or 5xx' })),
-});
+}, strict);
 export const WebhookConfigSchema = Type.Object({
   url: Nullable(Type.String()),
   content_type: WebhookContentTypeSchema,
@@ -64,7 +71,7 @@ export const OutcomeBodySchema = Type.Object({
   result: ResultSchema,
   reason: Type.Optional(Type.String({ maxLength: 64, description: 'decline reason code of fixtures/cards.json (decline only)' })),
   times: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
-});
+}, strict);
 export const OutcomeSchema = Type.Object({
   id: Type.String(),
   merchant: Nullable(Type.String()),
@@ -85,7 +92,7 @@ export const FaultBodySchema = Type.Object({
   error_status: Type.Optional(Type.Integer({ minimum: 500, maximum: 599 })),
   drop_rate: Rate,
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
-});
+}, strict);
 export const FaultSchema = Type.Object({
   operation: Type.String(),
   latency_ms: Type.Integer(),

@@ -2,9 +2,11 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 // One pair of Ajv instances serves both doors, so a request is accepted or refused the same way everywhere.
 // JSON bodies are typed by the caller and are not coerced (`"amount": true` must not become 1);
-// form bodies, query strings and path parameters arrive as text and are coerced from it.
+// form bodies, query strings and path parameters arrive as text and are coerced from it. Unknown fields are kept
+// (the vendor ignores them), except where a schema says `additionalProperties: false`: there they are refused
+// (control bodies, where a misspelt field would silently do nothing), never silently dropped.
 // `strictNumbers` (which `strict: false` turns off) keeps NaN and ±Infinity out of `number` and `integer`.
-const options = { removeAdditional: true, useDefaults: true, allErrors: false, strict: false, strictNumbers: true } as const;
+const options = { useDefaults: true, allErrors: false, strict: false, strictNumbers: true } as const;
 const typed = new Ajv({ ...options, coerceTypes: false });
 const textual = new Ajv({ ...options, coerceTypes: 'array' });
 

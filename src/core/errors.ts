@@ -34,6 +34,8 @@ export const errors = {
   missingCredentials: () => fail(400, -1, 'imp_key, imp_secret 파라메터가 누락되었습니다.'),
   // §5.2 (R4): the vendor's pattern for a missing parameter.
   missingParameter: (name: string) => fail(400, -1, `["${name}"] 파라메터는 필수입니다.`),
+  // Sandbox's own: a field the operation does not know (control bodies only; vendor operations ignore them).
+  unknownParameter: (name: string) => fail(400, -1, `["${name}"] 알 수 없는 파라메터입니다.`),
   // Sandbox's own: a parameter of the wrong type or format.
   invalidParameter: (name: string, problem: string) => fail(400, -1, `["${name}"] 파라메터의 값이 올바르지 않습니다: ${problem}`),
   // Sandbox's own: transport-level refusals, still in the envelope.
@@ -122,6 +124,10 @@ export function fromValidation(errorList: readonly ErrorObject[], part: string):
   if (!first) return errors.badRequest(part);
   if (first.keyword === 'required') {
     return errors.missingParameter(String(first.params['missingProperty']));
+  }
+  if (first.keyword === 'additionalProperties') {
+    const field = [...first.instancePath.split('/').filter(Boolean), String(first.params['additionalProperty'])].join('.');
+    return errors.unknownParameter(field);
   }
   const name = first.instancePath.split('/').filter(Boolean)[0] ?? part;
   return errors.invalidParameter(decodeURIComponent(name.replace(/~1/g, '/').replace(/~0/g, '~')), describe(first));

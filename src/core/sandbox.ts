@@ -162,12 +162,18 @@ export class Sandbox {
     }
   }
 
-  /** Forgets everything, or everything of one merchant (scripted outcomes included; faults only with everything). */
-  async reset(merchant?: string): Promise<void> {
+  /**
+   * Forgets everything, or everything of one merchant (scripted outcomes included). Forgetting everything also
+   * clears the faults and puts the clock back to real time, running, unless `keepClock`: a frozen or moved clock
+   * is part of what a test set up.
+   */
+  async reset(merchant?: string, { keepClock = false }: { keepClock?: boolean } = {}): Promise<void> {
     if (merchant !== undefined) this.merchants.require(merchant);
     await this.write(() => this.state.clear(merchant));
     this.outcomes.clear(merchant);
-    if (merchant === undefined) this.faults.clear();
+    if (merchant !== undefined) return;
+    this.faults.clear();
+    if (!keepClock) await this.timeline.realTime();
   }
 
   /** The whole state as JSON; `import` takes it back. */

@@ -37,6 +37,12 @@ export class SandboxClock implements ClockView {
     this.frozenAt = null;
   }
 
+  /** Back to the source's time, running. */
+  realTime(): void {
+    this.frozenAt = null;
+    this.offset = 0;
+  }
+
   set(at: number): void {
     if (this.frozenAt !== null) this.frozenAt = at;
     else this.offset = at - this.source.now();

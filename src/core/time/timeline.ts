@@ -76,6 +76,11 @@ export class Timeline {
     this.clock.resume();
   }
 
+  /** Back to real time, running (a jump, backward or forward, that runs nothing: it follows a reset). */
+  realTime(): Promise<void> {
+    return this.exclusive(async () => this.clock.realTime());
+  }
+
   /** Runs what is due at the current time. */
   runDue(): Promise<void> {
     return this.exclusive(() => this.runAt(this.clock.now()));
