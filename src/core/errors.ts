@@ -88,6 +88,14 @@ export const errors = {
   nothingToUnschedule: () => fail(200, 1, '취소할 예약결제 기록이 존재하지 않습니다.'),
   // §4.10: 404 per the spec; the body text is unrecorded, so this wording is the sandbox's own.
   scheduleNotFound: () => fail(404, 1, '요청하신 merchant_uid로 예약된 결제정보를 찾을 수 없습니다.'),
+  // V1 OpenAPI (updateScheduleByMid, rescheduleByMid, retryScheduleByMid): these refusals are HTTP 400; their
+  // texts are unrecorded, so the wording is the sandbox's own (code 1: refused by a state check, §5.2).
+  scheduleNotPending: () => fail(400, 1, '이미 실행되었거나 취소된 결제예약은 수정할 수 없습니다.'),
+  schedulePast: () => fail(400, 1, '예약시각이 현재 시각보다 과거입니다.'),
+  scheduleNotRetryable: () => fail(400, 1, '결제에 실패했거나 취소된 결제예약만 재예약 또는 재시도할 수 있습니다.'),
+  scheduleRunning: () => fail(400, 1, '이미 실행 중인 결제예약입니다.'),
+  alreadyPaidSchedule: () => fail(400, 1, '이미 승인된 결제예약입니다.'),
+  scheduleRetryRefused: (reason: string) => fail(400, 1, `결제예약 재시도에 실패하였습니다. ${reason}`.trim()),
   // Sandbox's own: the control API.
   webhookDeliveryNotFound: (id: string) => fail(404, -1, `웹훅 전송 기록을 찾을 수 없습니다: ${id}`),
   unknownMerchant: (code: string) => fail(404, -1, `등록되지 않은 가맹점 식별코드입니다: ${code}`),

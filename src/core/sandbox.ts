@@ -13,6 +13,7 @@ import { Charges } from './payments/charges.js';
 import { Payments } from './payments/payments.js';
 import { Prepares } from './payments/prepare.js';
 import { RandomSource, randomSeed } from './random.js';
+import { ScheduleChanges } from './schedules/edit.js';
 import { Schedules } from './schedules/schedules.js';
 import type { Snapshot } from './state/snapshot.js';
 import { SandboxState, parseSnapshot } from './state/state.js';
@@ -57,6 +58,8 @@ export class Sandbox {
   readonly billingKeys: BillingKeys;
   readonly payments: Payments;
   readonly schedules: Schedules;
+  /** A schedule moved, put back in the queue, or retried now. */
+  readonly scheduleChanges: ScheduleChanges;
   /** Amounts registered for the payment window (POST /payments/prepare). */
   readonly prepares: Prepares;
   /** The payment window behind IMP.request_pay: checkout decisions and virtual accounts. */
@@ -101,6 +104,7 @@ export class Sandbox {
     this.payments = new Payments(core);
     this.webhooks = new Webhooks(core, options.webhookTransport);
     this.schedules = new Schedules(core, this.charges, this.billingKeys);
+    this.scheduleChanges = new ScheduleChanges(core, this.schedules);
     this.prepares = new Prepares(core);
     this.window = new PaymentWindow(core, this.prepares);
     // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
