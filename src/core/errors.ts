@@ -67,6 +67,8 @@ export const errors = {
   paymentNotFound: () => fail(404, -1, '존재하지 않는 결제정보입니다.'),
   // §4.13.
   paymentsNotFound: () => fail(404, -1, '해당되는 결제건을 찾지 못하였습니다.'),
+  // §5.2 (R3): an operation the payment's PG does not offer (balanceByImpUid is PAYCO's only).
+  pgUnsupported: () => fail(200, 1, '현재 지원되지 않는 PG사입니다.'),
   paymentIdsMissing: () => fail(400, -1, 'imp_uid[] 또는 merchant_uid[] 중 하나 이상을 지정해주셔야합니다.'),
   // §4.14: cancel.
   cancelIdMissing: () => fail(200, 1, 'imp_uid 또는 merchant_uid 중 하나를 지정해주셔야합니다.'),

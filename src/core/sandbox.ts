@@ -10,6 +10,7 @@ import { listBillingKeys, listPayments } from './control/inventory.js';
 import { ScriptedOutcomes } from './control/outcomes.js';
 import { MerchantDirectory, type Merchant } from './merchants/merchants.js';
 import { Charges } from './payments/charges.js';
+import { PaymentQueries } from './payments/listing.js';
 import { Payments } from './payments/payments.js';
 import { Prepares } from './payments/prepare.js';
 import { RandomSource, randomSeed } from './random.js';
@@ -57,6 +58,8 @@ export class Sandbox {
   readonly charges: Charges;
   readonly billingKeys: BillingKeys;
   readonly payments: Payments;
+  /** Payment listings (by status, every attempt of a merchant_uid) and the balance lookup. */
+  readonly paymentQueries: PaymentQueries;
   readonly schedules: Schedules;
   /** A schedule moved, put back in the queue, or retried now. */
   readonly scheduleChanges: ScheduleChanges;
@@ -102,6 +105,7 @@ export class Sandbox {
     this.charges = new Charges(core);
     this.billingKeys = new BillingKeys(core);
     this.payments = new Payments(core);
+    this.paymentQueries = new PaymentQueries(core);
     this.webhooks = new Webhooks(core, options.webhookTransport);
     this.schedules = new Schedules(core, this.charges, this.billingKeys);
     this.scheduleChanges = new ScheduleChanges(core, this.schedules);
