@@ -1,3 +1,4 @@
+import { codeOperations } from './code-operations.js';
 import { controlOperations } from './control-operations.js';
 import type { Operation } from './operation.js';
 import { paymentQueryOperations } from './payment-query-operations.js';
@@ -7,7 +8,7 @@ import { vendorOperations } from './vendor-operations.js';
 import { windowOperations } from './window-operations.js';
 
 /** The vendor's operations (PortOne V1), as both doors serve them. */
-export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations];
+export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations];
 
 /**
  * Every operation a sandbox serves: the vendor's, the sandbox's own (health, the payment window's JSON API) and,

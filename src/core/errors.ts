@@ -98,6 +98,11 @@ export const errors = {
   scheduleRunning: () => fail(400, 1, '이미 실행 중인 결제예약입니다.'),
   alreadyPaidSchedule: () => fail(400, 1, '이미 승인된 결제예약입니다.'),
   scheduleRetryRefused: (reason: string) => fail(400, 1, `결제예약 재시도에 실패하였습니다. ${reason}`.trim()),
+  // V1 OpenAPI 404 descriptions of bankCodes, cardCodes and GetTier; the envelope's text is unrecorded, so these
+  // follow those descriptions.
+  bankCodeNotFound: () => fail(404, 1, '코드에 해당되는 은행정보를 찾을 수 없습니다.'),
+  cardCodeNotFound: () => fail(404, 1, '코드에 해당되는 카드사정보를 찾을 수 없습니다.'),
+  tierNotFound: () => fail(404, 1, '등록되지 않았거나 이미 삭제된 하위 상점(Tier) 코드입니다.'),
   // Sandbox's own: the control API.
   webhookDeliveryNotFound: (id: string) => fail(404, -1, `웹훅 전송 기록을 찾을 수 없습니다: ${id}`),
   unknownMerchant: (code: string) => fail(404, -1, `등록되지 않은 가맹점 식별코드입니다: ${code}`),

@@ -2,6 +2,7 @@ import type { Customer } from '../contract/customer.js';
 import type { Payment } from '../contract/payment.js';
 import { BillingKeys } from './billing/billing-keys.js';
 import { CardCatalogue, type CardFixture } from './cards/cards.js';
+import { StandardCodes, type StandardCodeTables } from './codes/standard-codes.js';
 import type { Core } from './context.js';
 import { copy } from './copy.js';
 import { errors } from './errors.js';
@@ -29,6 +30,8 @@ import { PaymentWindow } from './window/window.js';
 export interface SandboxOptions {
   merchants: readonly Merchant[];
   cards: CardFixture;
+  /** Bank and card company standard codes (GET /banks, GET /cards). */
+  codes: StandardCodeTables;
   /** Where a payment's receipt can be seen: its `receipt_url` (the HTTP door serves the page). */
   receiptUrl: (impUid: string) => string;
   /** How webhooks are sent (fetch in src/outbound by default); tests and embedders may pass their own. */
@@ -54,6 +57,7 @@ export class Sandbox {
   readonly clock: ClockView;
   readonly merchants: MerchantDirectory;
   readonly cards: CardCatalogue;
+  readonly codes: StandardCodes;
   readonly tokens: Tokens;
   readonly charges: Charges;
   readonly billingKeys: BillingKeys;
@@ -88,6 +92,7 @@ export class Sandbox {
     this.store.attach(this.state);
     this.timeline = new Timeline(clock);
     this.cards = new CardCatalogue(options.cards);
+    this.codes = new StandardCodes(options.codes);
     this.outcomes = new ScriptedOutcomes(this.cards, this.state, this.merchants);
     const core: Core = {
       clock,
