@@ -4,11 +4,12 @@ import type { Operation } from './operation.js';
 import { paymentQueryOperations } from './payment-query-operations.js';
 import { sandboxOperations } from './sandbox-operations.js';
 import { scheduleOperations } from './schedule-operations.js';
+import { vbankOperations } from './vbank-operations.js';
 import { vendorOperations } from './vendor-operations.js';
 import { windowOperations } from './window-operations.js';
 
 /** The vendor's operations (PortOne V1), as both doors serve them. */
-export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations];
+export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations, ...vbankOperations];
 
 /**
  * Every operation a sandbox serves: the vendor's, the sandbox's own (health, the payment window's JSON API) and,

@@ -37,11 +37,15 @@ export const WindowSessionSchema = Type.Object({
 });
 export type WindowSession = Static<typeof WindowSessionSchema>;
 
+/** A virtual account issued through the API (POST /vbanks): where its deposit is notified. */
+export const ApiVbankSchema = Type.Object({ notice_url: Nullable(Type.String()) });
+
 export const PaymentRecordSchema = Type.Object({
   merchant: MerchantCode,
   seq: Seq,
   payment: PaymentSchema,
   window: Type.Optional(WindowSessionSchema),
+  vbank: Type.Optional(ApiVbankSchema),
 });
 export type PaymentRecord = Static<typeof PaymentRecordSchema>;
 

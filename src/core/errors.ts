@@ -113,6 +113,12 @@ export const errors = {
   // Sandbox's own: the payment window's control calls (checkout page, vbank deposit).
   checkoutNotFound: () => fail(404, -1, '결제창 요청을 찾을 수 없습니다.'),
   checkoutClosed: (status: string) => fail(200, 1, `이미 종료된 결제창입니다 (status: ${status}).`),
+  // Reference §6.4: API-issued virtual accounts need a separate contract with Hecto (as stand-alone billing keys).
+  vbankApiNotContracted: () =>
+    fail(200, 1, '헥토파이낸셜(settle) 가상계좌 발급 API는 별도 계약이 필요합니다. 결제창(IMP.request_pay, pay_method: vbank)으로 발급하세요.'),
+  // V1 OpenAPI modifyVbank / revokeVbank: 400 when not a virtual account waiting for its deposit; texts are the sandbox's own.
+  vbankNotModifiable: () => fail(400, 1, 'API로 발급되어 입금 대기 중(ready)인 가상계좌가 아닙니다.'),
+  vbankDueInPast: () => fail(400, 1, '가상계좌 입금기한이 현재 시각보다 과거입니다.'),
   vbankNotWaiting: () => fail(200, 1, '입금 대기 중인 가상계좌가 아닙니다.'),
 };
 

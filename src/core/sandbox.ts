@@ -23,6 +23,7 @@ import { MemoryStore, type Store } from './state/store.js';
 import { SandboxClock, type Clock, type ClockView } from './time/clock.js';
 import { Timeline } from './time/timeline.js';
 import { Tokens } from './tokens/tokens.js';
+import { Vbanks } from './vbanks/vbanks.js';
 import type { WebhookTransport } from './webhooks/transport.js';
 import { Webhooks } from './webhooks/webhooks.js';
 import { PaymentWindow } from './window/window.js';
@@ -71,6 +72,8 @@ export class Sandbox {
   readonly prepares: Prepares;
   /** The payment window behind IMP.request_pay: checkout decisions and virtual accounts. */
   readonly window: PaymentWindow;
+  /** Virtual accounts issued through the API (POST /vbanks). */
+  readonly vbanks: Vbanks;
   /** Webhook deliveries: `settle()` waits for those in flight, `list()` shows every attempt. */
   readonly webhooks: Webhooks;
   /** Scripted charge outcomes (control API). */
@@ -116,6 +119,7 @@ export class Sandbox {
     this.scheduleChanges = new ScheduleChanges(core, this.schedules);
     this.prepares = new Prepares(core);
     this.window = new PaymentWindow(core, this.prepares);
+    this.vbanks = new Vbanks(core, this.codes);
     // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
     this.timeline.add('scheduled payments', this.schedules);
     this.timeline.add('webhook retries', this.webhooks);

@@ -67,6 +67,10 @@ export class Payments {
     else throw errors.cancelIdMissing();
     if (!record || !wasPaid(record)) throw errors.cancelTargetNotFound();
     const payment = record.payment;
+    // Reference §4.14: a deposited virtual account is refunded to the account the request names.
+    if (payment.pay_method === 'vbank') {
+      for (const name of ['refund_holder', 'refund_bank', 'refund_account'] as const) if (!body[name]) throw errors.missingParameter(name);
+    }
     const cancellable = payment.amount - payment.cancel_amount;
     if (cancellable <= 0) throw errors.alreadyFullyCancelled();
     if (body.checksum !== undefined && body.checksum !== null && body.checksum !== cancellable) {
