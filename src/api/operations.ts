@@ -2,6 +2,7 @@ import { codeOperations } from './code-operations.js';
 import { controlOperations } from './control-operations.js';
 import type { Operation } from './operation.js';
 import { paymentQueryOperations } from './payment-query-operations.js';
+import { receiptOperations } from './receipt-operations.js';
 import { sandboxOperations } from './sandbox-operations.js';
 import { scheduleOperations } from './schedule-operations.js';
 import { vbankOperations } from './vbank-operations.js';
@@ -9,7 +10,7 @@ import { vendorOperations } from './vendor-operations.js';
 import { windowOperations } from './window-operations.js';
 
 /** The vendor's operations (PortOne V1), as both doors serve them. */
-export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations, ...vbankOperations];
+export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations, ...vbankOperations, ...receiptOperations];
 
 /**
  * Every operation a sandbox serves: the vendor's, the sandbox's own (health, the payment window's JSON API) and,

@@ -3,6 +3,7 @@ import { CustomerSchema } from './customer.js';
 import { Nullable, UnixTime } from './common.js';
 import { PaymentSchema } from './payment.js';
 import { PaymentPrepareSchema } from './prepare.js';
+import { ReceiptSchema } from './receipts.js';
 import { ScheduleResultSchema } from './schedule.js';
 import { WebhookDeliverySchema } from './webhook.js';
 
@@ -80,3 +81,15 @@ export type WebhookDeliveryRecord = Static<typeof WebhookDeliveryRecordSchema>;
 
 export const PreparedRecordSchema = Type.Object({ merchant: MerchantCode, prepare: PaymentPrepareSchema });
 export type PreparedRecord = Static<typeof PreparedRecordSchema>;
+
+/**
+ * A cash receipt: of a payment (`imp_uid`), or external, of a cash sale made outside the sandbox (`imp_uid` null),
+ * found by its merchant_uid. `receipt` holds the fields both answers share.
+ */
+export const CashReceiptRecordSchema = Type.Object({
+  merchant: MerchantCode,
+  imp_uid: Nullable(Type.String()),
+  merchant_uid: Type.String(),
+  receipt: Type.Omit(ReceiptSchema, ['imp_uid']),
+});
+export type CashReceiptRecord = Static<typeof CashReceiptRecordSchema>;

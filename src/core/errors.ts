@@ -113,6 +113,11 @@ export const errors = {
   // Sandbox's own: the payment window's control calls (checkout page, vbank deposit).
   checkoutNotFound: () => fail(404, -1, '결제창 요청을 찾을 수 없습니다.'),
   checkoutClosed: (status: string) => fail(200, 1, `이미 종료된 결제창입니다 (status: ${status}).`),
+  // V1 OpenAPI receipts: the statuses are the vendor's (400 / 404), the texts the sandbox's own.
+  receiptNotCashPayment: () => fail(400, 1, '현금영수증은 결제완료(paid)된 계좌이체 또는 가상계좌 결제건에만 발행할 수 있습니다.'),
+  receiptAlreadyIssued: () => fail(400, 1, '이미 현금영수증이 발행된 건입니다.'),
+  receiptNotIssued: () => fail(400, 1, '포트원을 통해 현금영수증이 발행된 적이 없는 건입니다.'),
+  externalReceiptNotFound: () => fail(404, 1, '해당 merchant_uid로 발행된 현금영수증이 없습니다.'),
   // Reference §6.4: API-issued virtual accounts need a separate contract with Hecto (as stand-alone billing keys).
   vbankApiNotContracted: () =>
     fail(200, 1, '헥토파이낸셜(settle) 가상계좌 발급 API는 별도 계약이 필요합니다. 결제창(IMP.request_pay, pay_method: vbank)으로 발급하세요.'),

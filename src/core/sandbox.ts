@@ -15,6 +15,7 @@ import { PaymentQueries } from './payments/listing.js';
 import { Payments } from './payments/payments.js';
 import { Prepares } from './payments/prepare.js';
 import { RandomSource, randomSeed } from './random.js';
+import { CashReceipts } from './receipts/receipts.js';
 import { ScheduleChanges } from './schedules/edit.js';
 import { Schedules } from './schedules/schedules.js';
 import type { Snapshot } from './state/snapshot.js';
@@ -74,6 +75,8 @@ export class Sandbox {
   readonly window: PaymentWindow;
   /** Virtual accounts issued through the API (POST /vbanks). */
   readonly vbanks: Vbanks;
+  /** Cash receipts of payments and of cash sales outside the sandbox. */
+  readonly cashReceipts: CashReceipts;
   /** Webhook deliveries: `settle()` waits for those in flight, `list()` shows every attempt. */
   readonly webhooks: Webhooks;
   /** Scripted charge outcomes (control API). */
@@ -120,6 +123,7 @@ export class Sandbox {
     this.prepares = new Prepares(core);
     this.window = new PaymentWindow(core, this.prepares);
     this.vbanks = new Vbanks(core, this.codes);
+    this.cashReceipts = new CashReceipts(core);
     // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
     this.timeline.add('scheduled payments', this.schedules);
     this.timeline.add('webhook retries', this.webhooks);
