@@ -1,3 +1,4 @@
+import { Nullable } from '../contract/common.js';
 import { PagedPaymentsSchema } from '../contract/payment.js';
 import {
   FindAllParamsSchema,
@@ -44,7 +45,7 @@ export const paymentQueryOperations: Operation[] = [
     summary: '결제수단별 금액 상세 조회 (PAYCO 전용: 헥토파이낸셜 결제는 code 1로 거절)',
     tags: ['payments'],
     params: ImpUidParamsSchema,
-    response: PaymentBalanceSchema,
+    response: Nullable(PaymentBalanceSchema),
     statuses: [401, 404],
     run: (sandbox, { params }, caller) => sandbox.paymentQueries.balance(caller, params.imp_uid),
   }),

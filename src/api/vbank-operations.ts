@@ -1,3 +1,4 @@
+import { Nullable } from '../contract/common.js';
 import { PaymentSchema } from '../contract/payment.js';
 import { ImpUidParamsSchema } from '../contract/requests.js';
 import { CreateVbankBodySchema, ModifyVbankBodySchema } from '../contract/vbanks.js';
@@ -13,7 +14,7 @@ export const vbankOperations: Operation[] = [
     summary: '가상계좌 발급 (헥토파이낸셜은 별도 계약 필요; vbank_holder 필수)',
     tags: ['vbanks'],
     body: CreateVbankBodySchema,
-    response: PaymentSchema,
+    response: Nullable(PaymentSchema),
     statuses: [400, 401],
     run: (sandbox, { body }, caller) => sandbox.vbanks.create(caller, body),
   }),

@@ -46,7 +46,7 @@ export class PaymentQueries {
    * balanceByImpUid: the vendor serves it for PAYCO payments only (its OpenAPI, x-portone-supported-pgs). A Settle
    * payment is refused with the vendor's recorded wording for an unsupported PG (reference §5.2, R3); unknown → 404.
    */
-  balance(caller: Caller, impUid: string): Answer<PaymentBalance> {
+  balance(caller: Caller, impUid: string): Answer<PaymentBalance | null> {
     if (!paymentOf(this.core.state, caller.merchant.code, impUid)) throw errors.paymentNotFound();
     throw errors.pgUnsupported();
   }

@@ -26,7 +26,7 @@ export class Vbanks {
     private readonly codes: StandardCodes,
   ) {}
 
-  async create(caller: Caller, body: CreateVbankBody): Promise<Answer<Payment>> {
+  async create(caller: Caller, body: CreateVbankBody): Promise<Answer<Payment | null>> {
     const { merchant } = caller;
     if (!merchant.settle.vbank_api) throw errors.vbankApiNotContracted();
     // The vendor's per-PG note: vbank_holder is required for Settle.
