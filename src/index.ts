@@ -1,6 +1,6 @@
 import { receiptPath } from './api/page-paths.js';
 import { Sandbox, type SandboxOptions } from './core/sandbox.js';
-import { defaultCards, defaultMerchants } from './fixtures.js';
+import { defaultCards, defaultCodes, defaultMerchants } from './fixtures.js';
 import { fetchWebhookTransport } from './outbound/fetch-webhook-transport.js';
 
 export type { Answer } from './core/answer.js';
@@ -14,7 +14,7 @@ export type { WebhookTransport, WebhookPost, AttemptResult } from './core/webhoo
 export type { Customer } from './contract/customer.js';
 export type { Payment, PaymentCancel, PagedPayments } from './contract/payment.js';
 export { Sandbox, type SandboxOptions };
-export { defaultCards, defaultMerchants };
+export { defaultCards, defaultCodes, defaultMerchants };
 
 export type CreateSandboxOptions = Partial<SandboxOptions> & {
   /** Base URL callers reach the sandbox at, for receipt links (`receipt_url`). */
@@ -30,6 +30,7 @@ export function createSandbox({ publicUrl = 'http://127.0.0.1:8080', ...options 
   return Sandbox.create({
     merchants: defaultMerchants,
     cards: defaultCards,
+    codes: defaultCodes,
     receiptUrl: (impUid) => base + receiptPath(impUid),
     webhookTransport: fetchWebhookTransport,
     ...options,

@@ -26,6 +26,9 @@ export const MerchantSchema = Type.Object(
         billing_key_api: Type.Boolean({
           description: 'the separate contract for issuing billing keys without a payment (POST /subscribe/customers/{uid})',
         }),
+        vbank_api: Type.Optional(
+          Type.Boolean({ description: 'the separate contract for issuing virtual accounts through the API (POST /vbanks); absent means none' }),
+        ),
         mids: Type.Array(SettleMidSchema, { minItems: 1 }),
       },
       { additionalProperties: false },

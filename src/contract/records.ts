@@ -3,6 +3,7 @@ import { CustomerSchema } from './customer.js';
 import { Nullable, UnixTime } from './common.js';
 import { PaymentSchema } from './payment.js';
 import { PaymentPrepareSchema } from './prepare.js';
+import { ReceiptSchema } from './receipts.js';
 import { ScheduleResultSchema } from './schedule.js';
 import { WebhookDeliverySchema } from './webhook.js';
 
@@ -37,11 +38,15 @@ export const WindowSessionSchema = Type.Object({
 });
 export type WindowSession = Static<typeof WindowSessionSchema>;
 
+/** A virtual account issued through the API (POST /vbanks): where its deposit is notified. */
+export const ApiVbankSchema = Type.Object({ notice_url: Nullable(Type.String()) });
+
 export const PaymentRecordSchema = Type.Object({
   merchant: MerchantCode,
   seq: Seq,
   payment: PaymentSchema,
   window: Type.Optional(WindowSessionSchema),
+  vbank: Type.Optional(ApiVbankSchema),
 });
 export type PaymentRecord = Static<typeof PaymentRecordSchema>;
 
@@ -76,3 +81,15 @@ export type WebhookDeliveryRecord = Static<typeof WebhookDeliveryRecordSchema>;
 
 export const PreparedRecordSchema = Type.Object({ merchant: MerchantCode, prepare: PaymentPrepareSchema });
 export type PreparedRecord = Static<typeof PreparedRecordSchema>;
+
+/**
+ * A cash receipt: of a payment (`imp_uid`), or external, of a cash sale made outside the sandbox (`imp_uid` null),
+ * found by its merchant_uid. `receipt` holds the fields both answers share.
+ */
+export const CashReceiptRecordSchema = Type.Object({
+  merchant: MerchantCode,
+  imp_uid: Nullable(Type.String()),
+  merchant_uid: Type.String(),
+  receipt: Type.Omit(ReceiptSchema, ['imp_uid']),
+});
+export type CashReceiptRecord = Static<typeof CashReceiptRecordSchema>;

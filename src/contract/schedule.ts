@@ -94,7 +94,13 @@ export const ScheduleRangeQuerySchema = Type.Object({
   schedule_status: Status,
   page: Page,
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 20 })),
-  sorting: Type.Optional(Type.Union([Type.Literal('-schedule_at'), Type.Literal('schedule_at')], { default: '-schedule_at' })),
+  // The vendor documents `scheduled` (oldest first) against its default (newest first); `-scheduled` names that
+  // default in the `-` convention of the payment listings, and `schedule_at`/`-schedule_at` stay as aliases.
+  sorting: Type.Optional(
+    Type.Union([Type.Literal('-scheduled'), Type.Literal('scheduled'), Type.Literal('-schedule_at'), Type.Literal('schedule_at')], {
+      default: '-scheduled',
+    }),
+  ),
 });
 export type ScheduleRangeQuery = Static<typeof ScheduleRangeQuerySchema>;
 

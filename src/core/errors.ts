@@ -80,6 +80,8 @@ export const errors = {
   paymentNotFound: () => fail(404, -1, '존재하지 않는 결제정보입니다.'),
   // §4.13.
   paymentsNotFound: () => fail(404, -1, '해당되는 결제건을 찾지 못하였습니다.'),
+  // §5.2 (R3): an operation the payment's PG does not offer (balanceByImpUid is PAYCO's only).
+  pgUnsupported: () => fail(200, 1, '현재 지원되지 않는 PG사입니다.'),
   paymentIdsMissing: () => fail(400, -1, 'imp_uid[] 또는 merchant_uid[] 중 하나 이상을 지정해주셔야합니다.'),
   // §4.14: cancel.
   cancelIdMissing: () => fail(200, 1, 'imp_uid 또는 merchant_uid 중 하나를 지정해주셔야합니다.'),
@@ -101,6 +103,19 @@ export const errors = {
   nothingToUnschedule: () => fail(200, 1, '취소할 예약결제 기록이 존재하지 않습니다.'),
   // §4.10: 404 per the spec; the body text is unrecorded, so this wording is the sandbox's own.
   scheduleNotFound: () => fail(404, 1, '요청하신 merchant_uid로 예약된 결제정보를 찾을 수 없습니다.'),
+  // V1 OpenAPI (updateScheduleByMid, rescheduleByMid, retryScheduleByMid): these refusals are HTTP 400; their
+  // texts are unrecorded, so the wording is the sandbox's own (code 1: refused by a state check, §5.2).
+  scheduleNotPending: () => fail(400, 1, '이미 실행되었거나 취소된 결제예약은 수정할 수 없습니다.'),
+  schedulePast: () => fail(400, 1, '예약시각이 현재 시각보다 과거입니다.'),
+  scheduleNotRetryable: () => fail(400, 1, '결제에 실패했거나 취소된 결제예약만 재예약 또는 재시도할 수 있습니다.'),
+  scheduleRunning: () => fail(400, 1, '이미 실행 중인 결제예약입니다.'),
+  alreadyPaidSchedule: () => fail(400, 1, '이미 승인된 결제예약입니다.'),
+  scheduleRetryRefused: (reason: string) => fail(400, 1, `결제예약 재시도에 실패하였습니다. ${reason}`.trim()),
+  // V1 OpenAPI 404 descriptions of bankCodes, cardCodes and GetTier; the envelope's text is unrecorded, so these
+  // follow those descriptions.
+  bankCodeNotFound: () => fail(404, 1, '코드에 해당되는 은행정보를 찾을 수 없습니다.'),
+  cardCodeNotFound: () => fail(404, 1, '코드에 해당되는 카드사정보를 찾을 수 없습니다.'),
+  tierNotFound: () => fail(404, 1, '등록되지 않았거나 이미 삭제된 하위 상점(Tier) 코드입니다.'),
   // Sandbox's own: the control API.
   webhookDeliveryNotFound: (id: string) => fail(404, -1, `웹훅 전송 기록을 찾을 수 없습니다: ${id}`),
   unknownMerchant: (code: string) => fail(404, -1, `등록되지 않은 가맹점 식별코드입니다: ${code}`),
@@ -115,6 +130,17 @@ export const errors = {
   // Sandbox's own: the payment window's control calls (checkout page, vbank deposit).
   checkoutNotFound: () => fail(404, -1, '결제창 요청을 찾을 수 없습니다.'),
   checkoutClosed: (status: string) => fail(200, 1, `이미 종료된 결제창입니다 (status: ${status}).`),
+  // V1 OpenAPI receipts: the statuses are the vendor's (400 / 404), the texts the sandbox's own.
+  receiptNotCashPayment: () => fail(400, 1, '현금영수증은 결제완료(paid)된 계좌이체 또는 가상계좌 결제건에만 발행할 수 있습니다.'),
+  receiptAlreadyIssued: () => fail(400, 1, '이미 현금영수증이 발행된 건입니다.'),
+  receiptNotIssued: () => fail(400, 1, '포트원을 통해 현금영수증이 발행된 적이 없는 건입니다.'),
+  externalReceiptNotFound: () => fail(404, 1, '해당 merchant_uid로 발행된 현금영수증이 없습니다.'),
+  // Reference §6.4: API-issued virtual accounts need a separate contract with Hecto (as stand-alone billing keys).
+  vbankApiNotContracted: () =>
+    fail(200, 1, '헥토파이낸셜(settle) 가상계좌 발급 API는 별도 계약이 필요합니다. 결제창(IMP.request_pay, pay_method: vbank)으로 발급하세요.'),
+  // V1 OpenAPI modifyVbank / revokeVbank: 400 when not a virtual account waiting for its deposit; texts are the sandbox's own.
+  vbankNotModifiable: () => fail(400, 1, 'API로 발급되어 입금 대기 중(ready)인 가상계좌가 아닙니다.'),
+  vbankDueInPast: () => fail(400, 1, '가상계좌 입금기한이 현재 시각보다 과거입니다.'),
   vbankNotWaiting: () => fail(200, 1, '입금 대기 중인 가상계좌가 아닙니다.'),
 };
 

@@ -2,6 +2,7 @@ import type { Customer } from '../contract/customer.js';
 import type { Payment } from '../contract/payment.js';
 import { BillingKeys } from './billing/billing-keys.js';
 import { CardCatalogue, type CardFixture } from './cards/cards.js';
+import { StandardCodes, type StandardCodeTables } from './codes/standard-codes.js';
 import type { Core } from './context.js';
 import { copy } from './copy.js';
 import { errors } from './errors.js';
@@ -10,9 +11,12 @@ import { listBillingKeys, listPayments } from './control/inventory.js';
 import { ScriptedOutcomes } from './control/outcomes.js';
 import { MerchantDirectory, type Merchant } from './merchants/merchants.js';
 import { Charges } from './payments/charges.js';
+import { PaymentQueries } from './payments/listing.js';
 import { Payments } from './payments/payments.js';
 import { Prepares } from './payments/prepare.js';
 import { RandomSource, randomSeed } from './random.js';
+import { CashReceipts } from './receipts/receipts.js';
+import { ScheduleChanges } from './schedules/edit.js';
 import { Schedules } from './schedules/schedules.js';
 import type { Snapshot } from './state/snapshot.js';
 import { SandboxState, parseSnapshot } from './state/state.js';
@@ -21,6 +25,7 @@ import { SandboxClock, type Clock, type ClockView } from './time/clock.js';
 import { Timeline } from './time/timeline.js';
 import { cryptoTokenSource, type TokenSource } from './tokens/token-source.js';
 import { Tokens, clampImportedToken } from './tokens/tokens.js';
+import { Vbanks } from './vbanks/vbanks.js';
 import type { WebhookTransport } from './webhooks/transport.js';
 import { anyWebhookTarget, webhookTargets } from './webhooks/targets.js';
 import { Webhooks } from './webhooks/webhooks.js';
@@ -29,6 +34,8 @@ import { PaymentWindow } from './window/window.js';
 export interface SandboxOptions {
   merchants: readonly Merchant[];
   cards: CardFixture;
+  /** Bank and card company standard codes (GET /banks, GET /cards). */
+  codes: StandardCodeTables;
   /** Where a payment's receipt can be seen: its `receipt_url` (the HTTP door serves the page). */
   receiptUrl: (impUid: string) => string;
   /** How webhooks are sent (fetch in src/outbound by default); tests and embedders may pass their own. */
@@ -63,15 +70,24 @@ export class Sandbox {
   readonly clock: ClockView;
   readonly merchants: MerchantDirectory;
   readonly cards: CardCatalogue;
+  readonly codes: StandardCodes;
   readonly tokens: Tokens;
   readonly charges: Charges;
   readonly billingKeys: BillingKeys;
   readonly payments: Payments;
+  /** Payment listings (by status, every attempt of a merchant_uid) and the balance lookup. */
+  readonly paymentQueries: PaymentQueries;
   readonly schedules: Schedules;
+  /** A schedule moved, put back in the queue, or retried now. */
+  readonly scheduleChanges: ScheduleChanges;
   /** Amounts registered for the payment window (POST /payments/prepare). */
   readonly prepares: Prepares;
   /** The payment window behind IMP.request_pay: checkout decisions and virtual accounts. */
   readonly window: PaymentWindow;
+  /** Virtual accounts issued through the API (POST /vbanks). */
+  readonly vbanks: Vbanks;
+  /** Cash receipts of payments and of cash sales outside the sandbox. */
+  readonly cashReceipts: CashReceipts;
   /** Webhook deliveries: `settle()` waits for those in flight, `list()` shows every attempt. */
   readonly webhooks: Webhooks;
   /** Scripted charge outcomes (control API). */
@@ -93,6 +109,7 @@ export class Sandbox {
     this.store.attach(this.state);
     this.timeline = new Timeline(clock);
     this.cards = new CardCatalogue(options.cards);
+    this.codes = new StandardCodes(options.codes);
     this.outcomes = new ScriptedOutcomes(this.cards, this.state, this.merchants);
     const core: Core = {
       clock,
@@ -110,10 +127,14 @@ export class Sandbox {
     this.charges = new Charges(core);
     this.billingKeys = new BillingKeys(core);
     this.payments = new Payments(core);
+    this.paymentQueries = new PaymentQueries(core);
     this.webhooks = new Webhooks(core, options.webhookTransport, options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget);
     this.schedules = new Schedules(core, this.charges, this.billingKeys);
+    this.scheduleChanges = new ScheduleChanges(core, this.schedules);
     this.prepares = new Prepares(core);
     this.window = new PaymentWindow(core, this.prepares);
+    this.vbanks = new Vbanks(core, this.codes);
+    this.cashReceipts = new CashReceipts(core);
     // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
     this.timeline.add('scheduled payments', this.schedules);
     this.timeline.add('webhook retries', this.webhooks);

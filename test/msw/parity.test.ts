@@ -170,6 +170,46 @@ async function play(door: Door): Promise<Step[]> {
   await send('control: deposit into the account', 200, 'POST', `/sandbox/vbanks/${vbank}/deposit`);
   await send('control: deposit twice', 200, 'POST', `/sandbox/vbanks/${vbank}/deposit`);
 
+  // Listings, schedule changes, virtual accounts, cash receipts, codes and settings (issue 11).
+  await send('payments by status', 200, 'GET', '/payments/status/all?limit=5&sorting=started', { headers: auth });
+  await send('payments by status, too long a range', 400, 'GET', '/payments/status/paid?from=0', { headers: auth });
+  await send('every attempt of a merchant_uid', 200, 'GET', '/payments/findAll/order-3/failed', { headers: auth });
+  await send('balance of a Settle payment', 200, 'GET', `/payments/${impUid}/balance`, { headers: auth });
+  await send('onetime issuing a key to schedule', 200, 'POST', '/subscribe/payments/onetime', {
+    headers: auth,
+    json: { merchant_uid: 'order-7', customer_uid: 'cu-3', ...card, amount: 1000 },
+  });
+  const at = START / 1000 + 3600;
+  await send('schedule', 200, 'POST', '/subscribe/payments/schedule', {
+    headers: auth,
+    json: { customer_uid: 'cu-3', schedules: [{ merchant_uid: 'sch-1', schedule_at: at, amount: 1000 }, { merchant_uid: 'sch-2', schedule_at: at, amount: 1000 }] },
+  });
+  await send('move a schedule', 200, 'PUT', '/subscribe/payments/schedule/sch-1', { headers: auth, json: { schedule_at: at + 60 } });
+  await send('revoke a schedule', 200, 'POST', '/subscribe/payments/unschedule', { headers: auth, json: { merchant_uid: 'sch-2' } });
+  await send('reschedule it', 200, 'POST', '/subscribe/payments/schedule/sch-2/reschedule', { headers: auth, json: { schedule_at: at + 120 } });
+  await send('retry a pending one', 400, 'POST', '/subscribe/payments/schedule/sch-1/retry', { headers: auth });
+  await send("a customer's schedules", 200, 'GET', `/subscribe/customers/cu-3/schedules?from=${at - 3600}&to=${at + 3600}`, { headers: auth });
+  await send('schedules by range, oldest first', 200, 'GET', `/subscribe/payments/schedule?schedule_from=${at - 3600}&schedule_to=${at + 3600}&sorting=scheduled`, { headers: auth });
+  await send('revoke it again', 200, 'POST', '/subscribe/payments/unschedule', { headers: auth, json: { merchant_uid: 'sch-2' } });
+  await send('retry a revoked schedule', 200, 'POST', '/subscribe/payments/schedule/sch-2/retry', { headers: auth });
+  const vbankB = { merchant_uid: 'vb-1', amount: 5000, vbank_code: '004', vbank_due: START / 1000 + 86400, vbank_holder: '상점' };
+  await send('a virtual account without the contract', 200, 'POST', '/vbanks', { headers: auth, json: vbankB });
+  const authB = { authorization: `Bearer ${(await send('getToken of B', 200, 'POST', '/users/getToken', { json: { imp_key: merchantB.imp_key, imp_secret: merchantB.imp_secret } })).body.response.access_token}` };
+  const issuedVbank = (await send('a virtual account issued', 200, 'POST', '/vbanks', { headers: authB, json: vbankB })).body.response.imp_uid as string;
+  await send('its amount changed', 200, 'PUT', `/vbanks/${issuedVbank}`, { headers: authB, json: { amount: 6000 } });
+  await send('it is revoked', 200, 'DELETE', `/vbanks/${issuedVbank}`, { headers: authB });
+  await send('a cash receipt of the deposited window account', 200, 'POST', `/receipts/${vbank}`, { headers: auth, json: { identifier: '01012345678', identifier_type: 'phone' } });
+  await send('the cash receipt revoked', 200, 'DELETE', `/receipts/${vbank}`, { headers: auth });
+  await send('an external cash receipt', 200, 'POST', '/receipts/external/cash-1', { headers: auth, json: { identifier: '01012345678', identifier_type: 'phone', name: '현금', amount: 1100 } });
+  await send('the external receipt', 200, 'GET', '/receipts/external/cash-1', { headers: auth });
+  await send('the external receipt revoked', 200, 'DELETE', '/receipts/external/cash-1', { headers: auth });
+  await send('bank codes', 200, 'GET', '/banks', { headers: auth });
+  await send('one bank', 200, 'GET', '/banks/088', { headers: auth });
+  await send('card company codes', 200, 'GET', '/cards', { headers: auth });
+  await send('one card company', 404, 'GET', '/cards/000', { headers: auth });
+  await send('PG settings', 200, 'GET', '/users/pg', { headers: auth });
+  await send('a tier', 404, 'GET', '/tiers/ABC', { headers: auth });
+
   // More of the control API.
   await send('health', 200, 'GET', '/sandbox/health');
   await send('control: outcomes queued', 200, 'GET', '/sandbox/outcomes');

@@ -215,7 +215,7 @@ forEachDoor(t, async (t, start) => {
     const mine = await door.call('GET', `/subscribe/payments/schedule/customers/sub-7?from=${at(0)}&to=${at(3)}`);
     t.same(mine.body.response.list.map((s: any) => s.merchant_uid), ['r-1', 'r-2'], 'from <= schedule_at < to');
     t.match(mine.body.response, { total: 2, previous: 0, next: 0 });
-    const pending = await door.call('GET', `/subscribe/payments/schedule/customers/sub-7?from=0&to=${at(9)}&schedule-status=scheduled`);
+    const pending = await door.call('GET', `/subscribe/payments/schedule/customers/sub-7?from=${at(0)}&to=${at(9)}&schedule-status=scheduled`);
     t.same(pending.body.response.list.map((s: any) => s.merchant_uid), ['r-2', 'r-3']);
     const noRange = await door.call('GET', '/subscribe/payments/schedule/customers/sub-7');
     t.same(noRange.body, { code: -1, message: '["from"] 파라메터는 필수입니다.', response: null });
@@ -226,9 +226,9 @@ forEachDoor(t, async (t, start) => {
     const second = await door.call('GET', `/subscribe/payments/schedule?schedule_from=${at(0)}&schedule_to=${at(9)}&limit=2&page=2&sorting=-schedule_at`);
     t.same(second.body.response.list.map((s: any) => s.merchant_uid), ['r-2', 'r-1']);
     t.match(second.body.response, { previous: 1, next: 0 });
-    const executed = await door.call('GET', `/subscribe/payments/schedule?schedule_from=0&schedule_to=${at(9)}&schedule_status=executed&sorting=schedule_at`);
+    const executed = await door.call('GET', `/subscribe/payments/schedule?schedule_from=${at(0)}&schedule_to=${at(9)}&schedule_status=executed&sorting=schedule_at`);
     t.same(executed.body.response.list.map((s: any) => s.merchant_uid), ['r-1']);
-    const otherMerchant = await door.call('GET', `/subscribe/payments/schedule?schedule_from=0&schedule_to=${at(9)}`, {}, merchantB);
+    const otherMerchant = await door.call('GET', `/subscribe/payments/schedule?schedule_from=${at(0)}&schedule_to=${at(9)}`, {}, merchantB);
     t.equal(otherMerchant.body.response.total, 0, "another merchant's schedules are invisible");
   });
 

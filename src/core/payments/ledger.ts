@@ -14,8 +14,9 @@ export function paymentOf(state: SandboxState, merchant: string, impUid: string)
 export const attemptsOf = (state: SandboxState, merchant: string, merchantUid: string): PaymentRecord[] =>
   state.tables.payments.lookup('merchant_uid', merchantKey(merchant, merchantUid));
 
-/** Paid or cancelled since: money moved, so the payment counts as made. */
-export const wasPaid = (record: PaymentRecord) => record.payment.status === 'paid' || record.payment.status === 'cancelled';
+/** Paid, or cancelled after it was paid: money moved, so the payment counts as made (a revoked virtual account did not). */
+export const wasPaid = (record: PaymentRecord) =>
+  record.payment.status === 'paid' || (record.payment.status === 'cancelled' && record.payment.paid_at > 0);
 
 /**
  * A merchant_uid that was paid (even if cancelled since) is taken: no charge, schedule or window may pay it again.

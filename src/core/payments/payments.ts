@@ -7,15 +7,7 @@ import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
-
-export type Sorting = '-started' | 'started' | '-paid' | 'paid' | '-updated' | 'updated';
-
-const updatedAt = (p: Payment) => Math.max(p.started_at, p.paid_at, p.failed_at, p.cancelled_at);
-const sortKey: Record<string, (p: Payment) => number> = {
-  started: (p) => p.started_at,
-  paid: (p) => p.paid_at,
-  updated: updatedAt,
-};
+import { bySorting, type Sorting } from './sorting.js';
 
 /** Payment lookups and cancellation, reference §4.11–§4.14. */
 export class Payments {
@@ -38,13 +30,7 @@ export class Payments {
     const candidates = attemptsOf(this.core.state, caller.merchant.code, merchantUid).filter(
       (r) => status === undefined || r.payment.status === status,
     );
-    const descending = sorting.startsWith('-');
-    const key = sortKey[sorting.replace('-', '')] ?? sortKey['started']!;
-    const best = candidates.reduce<PaymentRecord | null>((best, r) => {
-      if (!best) return r;
-      const diff = key(r.payment) - key(best.payment) || r.seq - best.seq;
-      return (descending ? diff > 0 : diff < 0) ? r : best;
-    }, null);
+    const best = candidates.sort(bySorting(sorting))[0];
     if (!best) throw errors.paymentNotFound();
     return ok(copy(best.payment));
   }
@@ -81,6 +67,10 @@ export class Payments {
     else throw errors.cancelIdMissing();
     if (!record || !wasPaid(record)) throw errors.cancelTargetNotFound();
     const payment = record.payment;
+    // Reference §4.14: a deposited virtual account is refunded to the account the request names.
+    if (payment.pay_method === 'vbank') {
+      for (const name of ['refund_holder', 'refund_bank', 'refund_account'] as const) if (!body[name]) throw errors.missingParameter(name);
+    }
     const cancellable = payment.amount - payment.cancel_amount;
     if (cancellable <= 0) throw errors.alreadyFullyCancelled();
     if (body.checksum !== undefined && body.checksum !== null && body.checksum !== cancellable) {

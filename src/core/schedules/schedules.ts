@@ -1,3 +1,4 @@
+import type { Payment } from '../../contract/payment.js';
 import type { ScheduleRecord } from '../../contract/records.js';
 import type {
   PagedSchedules,
@@ -21,6 +22,7 @@ import { attemptsOf, isMerchantUidTaken } from '../payments/ledger.js';
 import { merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
+import { checkScheduleRange } from './range.js';
 import { revoke } from './revoke.js';
 
 const CUSTOMER_PAGE_SIZE = 20;
@@ -116,6 +118,7 @@ export class Schedules implements TimedTask {
 
   /** A customer's schedules with `from <= schedule_at < to`, oldest first, 20 a page. */
   byCustomer(caller: Caller, customerUid: string, query: ScheduleCustomerQuery): Answer<PagedSchedules> {
+    checkScheduleRange(query.from, query.to, 'to');
     const status = query['schedule-status'];
     const list = this.core.state.tables.schedules
       .lookup('customer_uid', merchantKey(caller.merchant.code, customerUid))
@@ -127,12 +130,13 @@ export class Schedules implements TimedTask {
 
   /** Schedules with `schedule_from <= schedule_at < schedule_to`, newest first unless `sorting` says otherwise. */
   byRange(caller: Caller, query: ScheduleRangeQuery): Answer<PagedSchedules> {
+    checkScheduleRange(query.schedule_from, query.schedule_to, 'schedule_to');
     const status = query.schedule_status;
     const list = this.records(caller.merchant.code)
       .sort(bySchedule)
       .map((r) => r.schedule)
       .filter((s) => s.schedule_at >= query.schedule_from && s.schedule_at < query.schedule_to && (!status || s.schedule_status === status));
-    if ((query.sorting ?? '-schedule_at') === '-schedule_at') list.reverse();
+    if ((query.sorting ?? '-scheduled').startsWith('-')) list.reverse();
     return ok(pageOf(list.map(copy), query.page ?? 1, query.limit ?? 20));
   }
 
@@ -184,11 +188,12 @@ export class Schedules implements TimedTask {
   }
 
   /**
+   * Runs one schedule now and answers the payment it made (null when refused before the PG).
    * The charge is `again` itself, so a scheduled charge declines, is scripted and is stored exactly as an API
    * charge would be. A refusal before the PG (key deleted behind the sandbox's back, merchant_uid paid
    * meanwhile) leaves no payment: the schedule fails with that message and no webhook is sent (none has an imp_uid).
    */
-  private async execute(record: ScheduleRecord): Promise<void> {
+  async execute(record: ScheduleRecord): Promise<Payment | null> {
     const s = record.schedule;
     const merchant = this.core.merchants.get(record.merchant);
     const before = attemptsOf(this.core.state, record.merchant, s.merchant_uid).length;
@@ -233,5 +238,6 @@ export class Schedules implements TimedTask {
       }),
     );
     if (merchant && payment) this.core.notify(merchant, payment, paymentStatus, { noticeUrl: record.charge.notice_url });
+    return payment;
   }
 }

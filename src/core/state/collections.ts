@@ -1,11 +1,13 @@
 import {
   BillingKeyRecordSchema,
+  CashReceiptRecordSchema,
   PaymentRecordSchema,
   PreparedRecordSchema,
   ScheduleRecordSchema,
   TokenRecordSchema,
   WebhookDeliveryRecordSchema,
   type BillingKeyRecord,
+  type CashReceiptRecord,
   type PaymentRecord,
   type PreparedRecord,
   type ScheduleRecord,
@@ -65,6 +67,13 @@ export const collections = {
     key: (r) => merchantKey(r.merchant, r.prepare.merchant_uid),
     indexes: { merchant: byMerchant },
   } satisfies CollectionSpec<PreparedRecord>,
+  cash_receipts: {
+    name: 'cash_receipts',
+    schema: CashReceiptRecordSchema,
+    // A payment has at most one receipt; an external one is known by its merchant_uid.
+    key: (r) => merchantKey(r.merchant, r.imp_uid ?? `external:${r.merchant_uid}`),
+    indexes: { merchant: byMerchant },
+  } satisfies CollectionSpec<CashReceiptRecord>,
 };
 
 export type Collections = typeof collections;

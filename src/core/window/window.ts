@@ -193,9 +193,10 @@ export class PaymentWindow implements TimedTask {
     return this.fail(record, this.declineOf(reasonCode), {});
   }
 
-  /** Control API: the buyer deposits into an issued virtual account (→ `paid`, webhook). */
+  /** Control API: the buyer deposits into an issued virtual account, the window's or the API's (→ `paid`, webhook). */
   async deposit(impUid: string): Promise<Answer<Payment>> {
-    const record = this.windowRecord(impUid);
+    const record = this.core.state.tables.payments.get(impUid);
+    if (!record?.window && !record?.vbank) throw errors.checkoutNotFound();
     const { payment } = record;
     const now = this.core.clock.now();
     if (payment.pay_method !== 'vbank' || payment.status !== 'ready' || !payment.vbank_num || toUnixSeconds(now) > payment.vbank_date) {
@@ -226,7 +227,7 @@ export class PaymentWindow implements TimedTask {
   private *waitingVbanks(): Generator<PaymentRecord> {
     for (const record of this.core.state.tables.payments.values()) {
       const p = record.payment;
-      if (record.window && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num) yield record;
+      if ((record.window || record.vbank) && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num) yield record;
     }
   }
 
@@ -284,7 +285,7 @@ export class PaymentWindow implements TimedTask {
 
   private notify(record: PaymentRecord, status: 'paid' | 'ready'): void {
     const merchant = this.core.merchants.get(record.merchant);
-    if (merchant) this.core.notify(merchant, record.payment, status, { noticeUrl: record.window?.notice_url });
+    if (merchant) this.core.notify(merchant, record.payment, status, { noticeUrl: record.window?.notice_url ?? record.vbank?.notice_url });
   }
 
   private resultOf(record: PaymentRecord, failure: WindowRefusal | null): WindowResult {

@@ -1,0 +1,30 @@
+import Type, { type Static } from 'typebox';
+
+// Virtual accounts issued through the API (vendor V1 OpenAPI: createVbank, modifyVbank, revokeVbank).
+
+const str = (maxLength: number) => Type.String({ maxLength });
+
+export const CreateVbankBodySchema = Type.Object({
+  channel_key: Type.Optional(Type.String({ maxLength: 100, description: 'accepted and ignored: the merchant\'s default MID issues the account' })),
+  merchant_uid: Type.String({ minLength: 1, maxLength: 40 }),
+  amount: Type.Integer({ minimum: 1, description: 'the amount to deposit, KRW' }),
+  vbank_code: Type.String({ minLength: 1, maxLength: 16, description: '금융결제원 bank standard code (GET /banks)' }),
+  vbank_due: Type.Integer({ minimum: 0, description: 'deposit deadline, UNIX seconds' }),
+  vbank_holder: Type.Optional(str(40)),
+  vbank_num: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$', description: 'a fixed account number agreed with Hecto' })),
+  name: Type.Optional(str(40)),
+  buyer_name: Type.Optional(str(16)),
+  buyer_email: Type.Optional(str(64)),
+  buyer_tel: Type.Optional(str(16)),
+  buyer_addr: Type.Optional(str(128)),
+  buyer_postcode: Type.Optional(str(8)),
+  notice_url: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 5 })])),
+  custom_data: Type.Optional(Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())])),
+});
+export type CreateVbankBody = Static<typeof CreateVbankBodySchema>;
+
+export const ModifyVbankBodySchema = Type.Object({
+  amount: Type.Optional(Type.Integer({ minimum: 1 })),
+  vbank_due: Type.Optional(Type.Integer({ minimum: 0, description: 'new deposit deadline, UNIX seconds' })),
+});
+export type ModifyVbankBody = Static<typeof ModifyVbankBodySchema>;
