@@ -36,7 +36,8 @@ export const DASHBOARD_SCRIPT = String.raw`
   function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
   function kst(seconds) {
     if (!seconds) return '-';
-    return new Date(seconds * 1000).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false });
+    return new Date(seconds * 1000).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false, year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
   function won(n) { return Number(n).toLocaleString('ko-KR') + '원'; }
   function badge(status) { return h('span', { class: 'badge s-' + status, text: STATUS[status] || status }); }
@@ -272,8 +273,9 @@ export const DASHBOARD_SCRIPT = String.raw`
   };
 
   function paymentTable(list, empty) {
-    return table(['시작', 'imp_uid', '가맹점', 'merchant_uid', '수단', '금액', '상태'], list.map(function (p) {
-      return [kst(p.started_at), link('payments/' + encodeURIComponent(p.imp_uid), p.imp_uid), p.merchant, p.merchant_uid, METHOD[p.pay_method] || p.pay_method, won(p.amount), badge(p.status)];
+    // The columns a phone shows without scrolling come first.
+    return table(['imp_uid', '상태', '금액', 'merchant_uid', '수단', '시작', '가맹점'], list.map(function (p) {
+      return [link('payments/' + encodeURIComponent(p.imp_uid), p.imp_uid), badge(p.status), won(p.amount), p.merchant_uid, METHOD[p.pay_method] || p.pay_method, kst(p.started_at), p.merchant];
     }), empty);
   }
 

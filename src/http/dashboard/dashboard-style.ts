@@ -19,7 +19,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0;fo
 form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
 label{display:flex;flex-direction:column;font-size:.8rem;color:#445;gap:.15rem}
 input,select,button{font:inherit;font-size:.9rem;padding:.35rem .5rem;border:1px solid #bbc;border-radius:.3rem;min-height:2.2rem}
-input{min-width:0;max-width:100%}
+input{min-width:0;max-width:100%}input[type=checkbox]{min-height:0;width:1.25rem;height:1.25rem}
 button{background:#fff;cursor:pointer}button.primary{background:#e8412c;border-color:#e8412c;color:#fff}
 button.danger{color:#b00020;border-color:#b00020}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;font-size:.78rem;background:#dde;color:#1d2530}
