@@ -9,7 +9,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .
 label{display:block;margin:.7rem 0 .2rem;font-weight:600}
 input,select,button{font:inherit;width:100%;padding:.55rem .6rem;border:1px solid #b8bcc6;border-radius:.4rem;min-height:2.6rem}
 input[aria-invalid=true]{border-color:#c62828;outline-color:#c62828}
-.error{color:#c62828;font-size:.9rem;margin:.25rem 0 0;min-height:1.2em}
+.error{color:#c62828;font-size:.9rem;margin:.25rem 0 0}.error:empty{margin:0}
 .actions{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;margin-top:1rem}
 button{cursor:pointer;background:#fff}button.primary{background:#e8412c;border-color:#e8412c;color:#fff;font-weight:600}
 .note{color:#667;font-size:.85rem}fieldset{margin-top:1.2rem;border:1px dashed #c8ccd4;border-radius:.4rem}legend{color:#556;font-size:.9rem}`;
