@@ -15,8 +15,9 @@ export function landingPage({ base, merchants, control }: LandingData): string {
   const b = escapeHtml(base);
   const rows = merchants
     .map(
-      (m) => `<tr><td>${escapeHtml(m.name)}</td><td><code>${escapeHtml(m.code)}</code></td><td><code>${escapeHtml(m.imp_key)}</code></td>
-<td class="secret"><code>${escapeHtml(m.imp_secret)}</code></td><td><code>settle.${escapeHtml(m.settle.default_mid)}</code></td></tr>`,
+      (m) => `<tr><td data-label="가맹점">${escapeHtml(m.name)}</td><td data-label="식별코드"><code>${escapeHtml(m.code)}</code></td>
+<td data-label="imp_key"><code>${escapeHtml(m.imp_key)}</code></td><td data-label="imp_secret"><code>${escapeHtml(m.imp_secret)}</code></td>
+<td data-label="기본 MID"><code>settle.${escapeHtml(m.settle.default_mid)}</code></td></tr>`,
     )
     .join('');
   const first = merchants[0];
@@ -35,7 +36,9 @@ line-height:1.55;word-break:keep-all;overflow-wrap:anywhere}h1{margin:.2rem 0}h2
 code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}pre{background:#f0f1f4;padding:.7rem;border-radius:.4rem;overflow-x:auto;white-space:pre}
 .base{font-size:1.05rem;background:#fff4e5;padding:.5rem .7rem;border-radius:.4rem;display:inline-block}
 .table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.88rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e5ea}
-td.secret code{word-break:break-all}ul.links li{margin:.3rem 0}.note{color:#667;font-size:.88rem}</style></head>
+td code{word-break:break-all}ul.links li{margin:.3rem 0}.note{color:#667;font-size:.88rem}
+@media (max-width:640px){thead{display:none}table,tbody,tr,td{display:block}tr{border:1px solid #e3e5ea;border-radius:.4rem;margin-bottom:.6rem;padding:.3rem}
+td{border:0;padding:.2rem .3rem}td::before{content:attr(data-label);display:block;font-size:.75rem;color:#667}}</style></head>
 <body><h1>iamport-sandbox</h1>
 <p>PortOne(아임포트) V1 결제 API(<code>https://api.iamport.kr</code>)를 헥토파이낸셜(Settle) PG 기준으로 흉내 내는 로컬 샌드박스입니다. 실제 결제는 일어나지 않습니다.</p>
 <h2>기본 URL</h2><p>서버 코드의 API 주소를 이 주소로 바꾸세요.</p><p class="base"><code data-testid="base-url">${b}</code></p>
