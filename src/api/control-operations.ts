@@ -1,7 +1,10 @@
 import Type from 'typebox';
 import {
   AdvanceBodySchema,
+  ChangesSchema,
   ClockSchema,
+  ControlCancelBodySchema,
+  ControlMerchantSchema,
   ControlBillingKeysSchema,
   ControlPaymentsSchema,
   DeliveryParamsSchema,
@@ -24,6 +27,8 @@ import {
 } from '../contract/control.js';
 import { SnapshotSchema } from '../core/state/snapshot.js';
 import { ScheduleResultSchema } from '../contract/schedule.js';
+import { PaymentSchema } from '../contract/payment.js';
+import { ImpUidParamsSchema } from '../contract/requests.js';
 import { ok } from '../core/answer.js';
 import { toUnixSeconds } from '../core/time/clock.js';
 import type { Sandbox } from '../core/sandbox.js';
@@ -100,6 +105,41 @@ export const controlOperations: Operation[] = [
     response: ControlPaymentsSchema,
     statuses: [400, 404],
     run: (sandbox, { query }) => ok(sandbox.listPayments(query.merchant)),
+  }),
+  open({
+    kind: 'control',
+    method: 'POST',
+    path: '/sandbox/payments/:imp_uid/cancel',
+    operationId: 'sandboxCancelPayment',
+    summary: "Cancel all or part of a paid payment as its merchant's POST /payments/cancel would, without a token",
+    tags,
+    params: ImpUidParamsSchema,
+    body: ControlCancelBodySchema,
+    response: PaymentSchema,
+    statuses: [400, 404],
+    run: (sandbox, { params, body }) => sandbox.cancelPayment(params.imp_uid, body),
+  }),
+  open({
+    kind: 'control',
+    method: 'GET',
+    path: '/sandbox/merchants',
+    operationId: 'sandboxListMerchants',
+    summary: 'The merchants and their Settle MIDs, without API keys or secrets',
+    tags,
+    response: Type.Array(ControlMerchantSchema),
+    statuses: [],
+    run: (sandbox) => ok(sandbox.listMerchants()),
+  }),
+  open({
+    kind: 'control',
+    method: 'GET',
+    path: '/sandbox/changes',
+    operationId: 'sandboxChanges',
+    summary: 'A counter that grows with every stored change, and the clock: cheap to poll',
+    tags,
+    response: ChangesSchema,
+    statuses: [],
+    run: (sandbox) => ok({ version: sandbox.version, clock: clockOf(sandbox).body.response }),
   }),
   open({
     kind: 'control',

@@ -38,14 +38,15 @@ export const BuyerFields = {
 export const MAX_AMOUNT = 9_999_999_999;
 
 /** An amount of money in KRW: a whole number of won from `minimum` (1 unless a 0 means something) to MAX_AMOUNT. */
-export const Money = (options: { minimum?: number; description?: string } = {}) =>
+export const Money = (options: { minimum?: number; description?: string; examples?: number[] } = {}) =>
   Type.Integer({ minimum: 1, ...options, maximum: MAX_AMOUNT });
 
 /** The end of year 9999 (UTC) in UNIX seconds: the last time the sandbox writes with 4-digit years. */
 export const LATEST_UNIX_SECONDS = 253_402_300_799;
 
 /** A UNIX time in whole seconds a request may name, up to the end of year 9999. */
-export const RequestTime = (description: string) => Type.Integer({ minimum: 0, maximum: LATEST_UNIX_SECONDS, description });
+export const RequestTime = (description: string, examples?: number[]) =>
+  Type.Integer({ minimum: 0, maximum: LATEST_UNIX_SECONDS, description, ...(examples ? { examples } : {}) });
 
 /** A page number: far more pages than any store holds, and still a safe integer once multiplied by a page size. */
 export const PageNumber = Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 });

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { CustomerSchema } from './customer.js';
 import { LATEST_UNIX_SECONDS, Nullable, RequestTime, UnixTime } from './common.js';
+import { SettleMidSchema } from './merchant.js';
 import { PaymentSchema } from './payment.js';
 import { WebhookContentTypeSchema, WebhookDeliverySchema } from './webhook.js';
 
@@ -104,3 +105,23 @@ export const FaultSchema = Type.Object({
 export const DoneSchema = Type.Object({ done: Type.Literal(true) });
 
 export const HealthSchema = Type.Object({ status: Type.Literal('ok'), seed: Type.Integer() });
+
+// What the dashboard (/sandbox) reads: merchants without credentials, a change counter to poll, a control cancel.
+
+export const ControlMerchantSchema = Type.Object({
+  code: MerchantCode,
+  name: Type.String(),
+  default_mid: Type.String(),
+  billing_key_api: Type.Boolean(),
+  mids: Type.Array(SettleMidSchema),
+  webhook: Nullable(WebhookConfigSchema),
+});
+export const ChangesSchema = Type.Object({
+  version: Type.Integer({ description: 'grows with every stored change (payments, keys, schedules, deliveries, resets)' }),
+  clock: ClockSchema,
+});
+export const ControlCancelBodySchema = Type.Object({
+  amount: Type.Optional(Type.Integer({ minimum: 0, description: 'partial amount; missing or 0 cancels the rest', examples: [1000] })),
+  reason: Type.Optional(Type.String({ maxLength: 256 })),
+  enable_webhook: Type.Optional(Type.Boolean({ description: "notify the merchant's Notification URL, as the vendor cancel would" })),
+});

@@ -3,11 +3,11 @@ import { Money, Nullable } from './common.js';
 
 // POST/PUT/GET /payments/prepare (reference §3.6, §4.15): the amount a payment-window request must ask for.
 
-const MerchantUid = Type.String({ minLength: 1, maxLength: 40, description: '고객사 주문번호' });
+const MerchantUid = Type.String({ minLength: 1, maxLength: 40, description: '고객사 주문번호', examples: ['order_no_0001'] });
 
 export const PrepareBodySchema = Type.Object({
   merchant_uid: MerchantUid,
-  amount: Money({ minimum: 0, description: '결제예정금액' }),
+  amount: Money({ minimum: 0, description: '결제예정금액', examples: [1004] }),
   currency: Type.Optional(
     Nullable(Type.String({ maxLength: 8, description: '결제예정통화 (KRW, USD, …); null or absent: the currency is not checked' })),
   ),

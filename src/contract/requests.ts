@@ -11,20 +11,23 @@ const str = (maxLength: number, description?: string) =>
 export const CardNumber = Type.String({
   pattern: '^[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{1,7}$',
   description: 'card number, digits with optional dashes (dddd-dddd-dddd-dddd)',
+  examples: ['1234-1234-1234-1234'],
 });
-export const Expiry = Type.String({ pattern: '^[0-9]{4}-?(0[1-9]|1[0-2])$', description: 'YYYY-MM or YYYYMM' });
+export const Expiry = Type.String({ pattern: '^[0-9]{4}-?(0[1-9]|1[0-2])$', description: 'YYYY-MM or YYYYMM', examples: ['2030-01'] });
 export const Birth = Type.String({
   pattern: '^([0-9]{6}|[0-9]{10})$',
   description: 'YYMMDD birth date, 10-digit business number, or the dummy 123456 where the contract allows it',
+  examples: ['123456'],
 });
-export const Pwd2Digit = Type.String({ pattern: '^[0-9]{2}$', description: 'first two digits of the card PIN' });
-const Amount = Money({ description: 'amount in KRW, a positive integer' });
+export const Pwd2Digit = Type.String({ pattern: '^[0-9]{2}$', description: 'first two digits of the card PIN', examples: ['12'] });
+// Examples make the documentation's generated requests valid ones ("Try it out" works as shown).
+const Amount = Money({ description: 'amount in KRW, a positive integer', examples: [3000] });
 /** A part of an amount (tax-free share, VAT) or a balance, where 0 is meaningful. */
 export const PartOfAmount = Money({ minimum: 0 });
 /** Months of instalments; 0 or 1 is a lump sum. */
 export const CardQuota = Type.Integer({ minimum: 0, maximum: 36 });
-const MerchantUid = Type.String({ minLength: 1, maxLength: 40 });
-const CustomerUid = Type.String({ minLength: 1, maxLength: 80 });
+const MerchantUid = Type.String({ minLength: 1, maxLength: 40, examples: ['order_id_8237352'] });
+const CustomerUid = Type.String({ minLength: 1, maxLength: 80, examples: ['your-customer-unique-id'] });
 const CustomData = Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())]);
 
 const buyerFields = {
@@ -50,8 +53,11 @@ const chargeFields = {
 };
 
 export const GetTokenBodySchema = Type.Object({
-  imp_key: Type.Optional(Type.String({ maxLength: 256 })),
-  imp_secret: Type.Optional(Type.String({ maxLength: 256 })),
+  // The shipped first merchant's credentials (fixtures/merchants.json), so the documented request gets a token.
+  imp_key: Type.Optional(Type.String({ maxLength: 256, examples: ['7486213512445823'] })),
+  imp_secret: Type.Optional(
+    Type.String({ maxLength: 256, examples: ['sandboxSecretA0001zVv7dKq3LmN8pR2sT6wY9bC4eF5gH1jK0xQ2uE7iO3aS8dG6hJ4kL'] }),
+  ),
 });
 export type GetTokenBody = Static<typeof GetTokenBodySchema>;
 

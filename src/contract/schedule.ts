@@ -5,8 +5,8 @@ import { Birth, CardNumber, CardQuota, Expiry, PartOfAmount, Pwd2Digit } from '.
 // Scheduled payments (reference §3.4, §4.8–§4.10): request and response shapes, defined once for both doors.
 
 const str = (maxLength: number) => Type.String({ maxLength });
-const MerchantUid = Type.String({ minLength: 1, maxLength: 40 });
-const CustomerUid = Type.String({ minLength: 1, maxLength: 80 });
+const MerchantUid = Type.String({ minLength: 1, maxLength: 40, examples: ['order_id_8237353'] });
+const CustomerUid = Type.String({ minLength: 1, maxLength: 80, examples: ['your-customer-unique-id'] });
 
 export const ScheduleStatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('executed'), Type.Literal('revoked')]);
 export type ScheduleStatus = Static<typeof ScheduleStatusSchema>;
@@ -46,8 +46,8 @@ export type PagedSchedules = Static<typeof PagedSchedulesSchema>;
 /** One entry of `schedules` (the vendor's ScheduleAnnotation). */
 export const ScheduleEntrySchema = Type.Object({
   merchant_uid: MerchantUid,
-  schedule_at: RequestTime('UNIX timestamp (seconds) the charge runs at'),
-  amount: Money({ description: 'amount in KRW, a positive integer' }),
+  schedule_at: RequestTime('UNIX timestamp (seconds) the charge runs at', [1893423600]),
+  amount: Money({ description: 'amount in KRW, a positive integer', examples: [3000] }),
   currency: Type.Optional(Type.Literal('KRW', { description: 'only KRW is supported' })),
   name: Type.Optional(str(40)),
   tax_free: Type.Optional(PartOfAmount),

@@ -1,4 +1,7 @@
 import type { Customer } from '../contract/customer.js';
+import type { CancelBody } from '../contract/requests.js';
+import type { Answer } from './answer.js';
+import { merchantView, type MerchantView } from './control/merchant-list.js';
 import type { Payment } from '../contract/payment.js';
 import { BillingKeys } from './billing/billing-keys.js';
 import { CardCatalogue, type CardFixture } from './cards/cards.js';
@@ -99,6 +102,8 @@ export class Sandbox {
   private readonly store: Store;
   /** Changes applied in memory, oldest first, whose save has not landed yet. */
   private readonly unsaved: Unsaved[] = [];
+  /** Changes applied so far: what the dashboard polls to know something happened. */
+  private changeCount = 0;
 
   private constructor(options: SandboxOptions) {
     this.seed = options.seed ?? randomSeed();
@@ -158,6 +163,7 @@ export class Sandbox {
    */
   private async write<T>(change: () => T): Promise<T> {
     const { result, undo } = this.state.transaction(change);
+    this.changeCount++;
     const entry: Unsaved = { undo, reverted: false };
     this.unsaved.push(entry);
     try {
@@ -252,6 +258,24 @@ export class Sandbox {
   listBillingKeys(merchant?: string): (Customer & { merchant: string })[] {
     if (merchant !== undefined) this.merchants.require(merchant);
     return listBillingKeys(this.state, merchant);
+  }
+
+  /** Grows with every change (a taken-back one too): cheap to poll for "something happened". */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /** Merchants and their Settle contracts, without API keys or secrets. */
+  listMerchants(): MerchantView[] {
+    return this.merchants.all().map(merchantView);
+  }
+
+  /** Cancels a payment as its merchant would with POST /payments/cancel (the same rule), without a token. */
+  cancelPayment(impUid: string, body: Omit<CancelBody, 'imp_uid' | 'merchant_uid'>): Promise<Answer<Payment>> {
+    const record = this.state.tables.payments.get(impUid);
+    if (!record) throw errors.paymentNotFound();
+    const merchant = this.merchants.require(record.merchant);
+    return this.payments.cancel({ merchant, userAgent: null }, { ...body, imp_uid: impUid });
   }
 
   /** Sets where a merchant's webhooks go (the console's Notification URL), for this process. */

@@ -7,6 +7,8 @@ import { createPipeline } from '../api/pipeline.js';
 import { BODY_LIMIT } from '../api/request.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { registerApi, serveApi } from './api-routes.js';
+import { registerDashboard } from './dashboard/dashboard-route.js';
+import { registerLandingPage } from './landing-route.js';
 import { openapiInfo } from './openapi-info.js';
 import { registerReceiptRoute } from './receipt-route.js';
 import { answerClientError, answerExpectation, requireHost } from './transport-errors.js';
@@ -73,6 +75,8 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerApi(app, pipeline, mountedOperations(control));
   registerReceiptRoute(app, sandbox);
+  if (control) registerDashboard(app);
+  registerLandingPage(app, sandbox, pipeline, control);
   await app.register(windowPages(sandbox, pipeline));
   return app;
 }

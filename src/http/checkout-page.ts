@@ -1,6 +1,8 @@
 import type { Static } from 'typebox';
 import type { WindowCheckoutSchema } from '../contract/window.js';
 import { escapeHtml, scriptJson, won } from './html.js';
+import { INSTALLMENT_MINIMUM, PAY_METHOD_NAMES, PAYMENT_STATUS_NAMES } from './korean-names.js';
+import { buyerPage } from './page-shell.js';
 
 /** What the page shows: the answer of `GET /sandbox/window/requests/{imp_uid}`. */
 export type CheckoutData = Static<typeof WindowCheckoutSchema>;
@@ -8,22 +10,47 @@ export type CheckoutData = Static<typeof WindowCheckoutSchema>;
 /** The card number the form starts with, so a tester can approve in one click: a BC card that never declines. */
 const PREFILLED_CARD = '9410-1234-5678-1234';
 
-const METHOD_NAMES: Record<string, string> = { card: '신용카드', trans: '실시간 계좌이체', vbank: '가상계좌', phone: '휴대폰 소액결제' };
+const TITLE = '헥토파이낸셜 결제';
 
-/** What the user fills in before approving, per pay method. */
+/** A labelled select, its options given as [value, text]. */
+const select = (id: string, label: string, options: [string, string][]) =>
+  `<label for="${id}">${label}</label><select id="${id}">${options
+    .map(([value, text]) => `<option value="${escapeHtml(value)}">${escapeHtml(text)}</option>`)
+    .join('')}</select>`;
+
+/** What the buyer fills in before approving, per pay method. Installments only where Settle allows them. */
 function choices(view: CheckoutData): string {
-  const banks = view.banks.map((b) => `<option value="${escapeHtml(b.code)}">${escapeHtml(b.name)}</option>`).join('');
-  switch (view.payment.pay_method) {
-    case 'card':
-      return `<label>카드번호 <input id="card_number" value="${PREFILLED_CARD}" autocomplete="off"></label>
-<label>할부 <select id="card_quota">${[0, 2, 3, 6, 12].map((m) => `<option value="${m}">${m === 0 ? '일시불' : `${m}개월`}</option>`).join('')}</select></label>`;
+  const banks = view.banks.map((b): [string, string] => [b.code, b.name]);
+  const p = view.payment;
+  switch (p.pay_method) {
+    case 'card': {
+      const quota =
+        p.amount >= INSTALLMENT_MINIMUM
+          ? select('card_quota', '할부', [0, 2, 3, 6, 12].map((m): [string, string] => [String(m), m === 0 ? '일시불' : `${m}개월`]))
+          : `<p class="note">5만 원 미만은 일시불로만 결제됩니다.</p>`;
+      return `<label for="card_number">카드번호</label>
+<input id="card_number" value="${PREFILLED_CARD}" inputmode="numeric" autocomplete="off" aria-describedby="card_number_error" aria-invalid="false">
+<p id="card_number_error" class="error" aria-live="polite"></p>${quota}`;
+    }
     case 'trans':
-      return `<label>출금 은행 <select id="bank_code">${banks}</select></label>`;
+      return select('bank_code', '출금 은행', banks);
     case 'vbank':
-      return `<label>입금 은행 <select id="bank_code">${banks}</select></label>`;
+      return select('bank_code', '입금 은행', banks);
     default:
-      return `<p>결제 휴대폰 번호: ${escapeHtml(view.payment.buyer_tel ?? '')}</p>`;
+      return `<p>결제할 휴대폰 번호: ${escapeHtml(p.buyer_tel ?? '')}</p>`;
   }
+}
+
+function orderTable(view: CheckoutData): string {
+  const p = view.payment;
+  const rows: [string, string, string][] = [
+    ['merchant', '상점', view.merchant_name],
+    ['name', '상품명', p.name ?? '-'],
+    ['amount', '결제금액', won(p.amount)],
+    ['pay_method', '결제수단', PAY_METHOD_NAMES[p.pay_method] ?? p.pay_method],
+    ['merchant_uid', '주문번호', p.merchant_uid],
+  ];
+  return `<table>${rows.map(([id, label, value]) => `<tr><th scope="row">${label}</th><td data-testid="${id}">${escapeHtml(value)}</td></tr>`).join('')}</table>`;
 }
 
 /**
@@ -33,54 +60,84 @@ function choices(view: CheckoutData): string {
  */
 export function checkoutPage(view: CheckoutData): string {
   const p = view.payment;
-  const rows: [string, string, string][] = [
-    ['merchant', '상점', view.merchant_name],
-    ['name', '상품명', p.name ?? '-'],
-    ['amount', '결제금액', won(p.amount)],
-    ['pay_method', '결제수단', METHOD_NAMES[p.pay_method] ?? p.pay_method],
-    ['merchant_uid', '주문번호', p.merchant_uid],
-    ['pg', 'PG', `settle.${p.pg_id}`],
-  ];
-  const order = rows
-    .map(([id, label, value]) => `<tr><th>${label}</th><td data-testid="${id}">${escapeHtml(value)}</td></tr>`)
-    .join('');
-  const reasons = view.decline_reasons
-    .map((r) => `<option value="${escapeHtml(r.code)}">${escapeHtml(`[${r.pg_code}] ${r.text}`)}</option>`)
-    .join('');
-  const actions = view.open
-    ? `<form id="checkout" onsubmit="return false">${choices(view)}
-<p><button id="approve" type="button">결제하기</button> <button id="cancel" type="button">취소</button></p>
-<p><select id="reason">${reasons}</select> <button id="decline" type="button">거절 (선택한 사유)</button></p></form>`
-    : `<p id="closed">이미 종료된 결제창입니다 (status: ${escapeHtml(p.status)}).</p>`;
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>헥토파이낸셜 결제 (sandbox)</title>
-<style>body{font-family:sans-serif;max-width:440px;margin:1.5rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}
-label{display:block;margin:.5rem 0}button{padding:.4rem .9rem}#amount,[data-testid=amount]{font-weight:bold}.note{color:#666;font-size:.85rem}</style>
-</head><body><h1>헥토파이낸셜 결제창 <small>(iamport-sandbox)</small></h1>
-<table>${order}</table>${actions}<pre id="result"></pre>
+  const heading = `<h1>${TITLE}<small>iamport-sandbox · settle.${escapeHtml(p.pg_id)}</small></h1>`;
+  if (!view.open) {
+    return buyerPage(
+      TITLE,
+      `${heading}${orderTable(view)}<p id="closed" role="status">이미 끝난 결제입니다 (${escapeHtml(PAYMENT_STATUS_NAMES[p.status] ?? p.status)}). 이 창을 닫아 주세요.</p>`,
+    );
+  }
+  const reasons = view.decline_reasons.map((r): [string, string] => [r.code, `[${r.pg_code}] ${r.text}`]);
+  return buyerPage(
+    TITLE,
+    `${heading}${orderTable(view)}
+<form id="checkout" novalidate>${choices(view)}
+<p id="form_error" class="error" role="alert"></p>
+<div class="actions"><button id="approve" class="primary" type="submit">결제하기</button><button id="cancel" type="button">취소</button></div>
+<fieldset><legend>테스트: 결제 거절하기</legend>${select('reason', '거절 사유', reasons)}
+<div class="actions"><button id="decline" type="button">선택한 사유로 거절</button></div></fieldset></form>
+<pre id="result" hidden></pre>
 <p class="note">샌드박스 결제창입니다. 실제 결제는 일어나지 않습니다.</p>
 <script>
 (function () {
   var impUid = ${scriptJson(p.imp_uid)};
   var redirect = ${scriptJson(view.mode === 'redirect')};
-  function value(id) { var el = document.getElementById(id); return el ? el.value : undefined; }
+  var $ = function (id) { return document.getElementById(id); };
+  function value(id) { var el = $(id); return el ? el.value : undefined; }
+  var buttons = document.querySelectorAll('#checkout button');
+  function busy(on) { for (var i = 0; i < buttons.length; i++) buttons[i].disabled = on; }
+  function cardError(text) {
+    var input = $('card_number');
+    if (!input) return false;
+    $('card_number_error').textContent = text;
+    input.setAttribute('aria-invalid', text ? 'true' : 'false');
+    if (text) input.focus();
+    return true;
+  }
   function act(action, body) {
+    busy(true);
+    $('form_error').textContent = '';
     fetch('/sandbox/window/requests/' + encodeURIComponent(impUid) + '/' + action, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body)
     }).then(function (res) { return res.json(); }).then(function (envelope) {
-      if (!envelope.response) { document.getElementById('result').textContent = envelope.message; return; }
-      if (redirect) { location.href = envelope.response.redirect_url; return; }
-      document.getElementById('result').textContent = JSON.stringify(envelope.response.rsp, null, 2);
+      if (!envelope.response) {
+        busy(false);
+        // The API's wording names REST parameters; the buyer reads what to fix.
+        if (/card_number/.test(envelope.message || '') && cardError('카드번호를 다시 확인해 주세요.')) return;
+        $('form_error').textContent = '결제를 진행하지 못했습니다. 입력한 내용을 확인하고 다시 시도해 주세요.';
+        return;
+      }
+      if (redirect) { location.replace(envelope.response.redirect_url); return; }
+      $('result').textContent = JSON.stringify(envelope.response.rsp, null, 2);
       window.close();
+    }, function () {
+      busy(false);
+      $('form_error').textContent = '연결이 끊겼습니다. 다시 시도해 주세요.';
     });
   }
-  var approve = document.getElementById('approve');
-  if (!approve) return;
-  approve.onclick = function () {
-    act('approve', { card_number: value('card_number'), card_quota: value('card_quota') ? Number(value('card_quota')) : undefined, bank_code: value('bank_code') });
-  };
-  document.getElementById('cancel').onclick = function () { act('cancel', {}); };
-  document.getElementById('decline').onclick = function () { act('decline', { reason: value('reason') }); };
+  $('checkout').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var card = value('card_number');
+    if (card !== undefined) {
+      var digits = card.replace(/[- ]/g, '');
+      if (!/^[0-9]{13,19}$/.test(digits)) { cardError(digits ? '카드번호는 숫자 13~19자리로 입력해 주세요.' : '카드번호를 입력해 주세요.'); return; }
+      cardError('');
+    }
+    act('approve', { card_number: card, card_quota: value('card_quota') ? Number(value('card_quota')) : undefined, bank_code: value('bank_code') });
+  });
+  $('cancel').onclick = function () { act('cancel', {}); };
+  $('decline').onclick = function () { act('decline', { reason: value('reason') }); };
+  var first = document.querySelector('#checkout input, #checkout select, #approve');
+  if (first) first.focus();
 })();
-</script></body></html>`;
+</script>`,
+  );
+}
+
+/** The page for a checkout that does not exist (or an address that is not one). */
+export function missingCheckoutPage(): string {
+  return buyerPage(
+    TITLE,
+    `<h1>${TITLE}<small>iamport-sandbox</small></h1><p id="missing" role="status">결제 정보를 찾을 수 없습니다. 주소를 확인하시거나 가맹점 페이지에서 다시 결제해 주세요.</p>`,
+  );
 }

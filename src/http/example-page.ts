@@ -1,4 +1,5 @@
 import type { Merchant } from '../core/merchants/merchants.js';
+import { FAVICON } from './favicon.js';
 import { escapeHtml, scriptJson } from './html.js';
 
 /**
@@ -11,32 +12,39 @@ export function examplePage(merchants: readonly Merchant[]): string {
     .join('');
   const mids = Object.fromEntries(merchants.map((m) => [m.code, m.settle.mids.map((mid) => `${mid.mid} (${mid.kind})`)]));
   const field = (id: string, label: string, value: string) =>
-    `<label>${label} <input id="${id}" value="${escapeHtml(value)}"></label>`;
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>iamport-sandbox 결제 예제</title>
-<style>body{font-family:sans-serif;max-width:640px;margin:1.5rem auto;padding:0 1rem}label{display:block;margin:.35rem 0}
-pre{background:#f4f4f4;padding:.75rem;white-space:pre-wrap}</style>
+    `<label for="${id}">${label}</label><input id="${id}" value="${escapeHtml(value)}">`;
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>iamport-sandbox 결제 예제</title><link rel="icon" href="${FAVICON}">
+<style>*{box-sizing:border-box}body{font-family:system-ui,"Apple SD Gothic Neo","Noto Sans KR",sans-serif;max-width:720px;margin:0 auto;padding:1rem;
+color:#1d2530;line-height:1.5;word-break:keep-all;overflow-wrap:anywhere}h1{font-size:1.3rem}
+#order{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.45rem .8rem;align-items:center;background:#fff;border:1px solid #dde;border-radius:.5rem;padding:1rem}
+#order label{font-size:.9rem;color:#445}input,select,button{font:inherit;padding:.45rem .55rem;border:1px solid #b8bcc6;border-radius:.35rem;min-width:0;width:100%}
+#order .check{grid-column:1/-1;display:flex;gap:.5rem;align-items:center}#order .check input{width:auto}
+.buttons{grid-column:1/-1;display:flex;gap:.5rem;flex-wrap:wrap}.buttons button{width:auto;cursor:pointer}#pay{background:#e8412c;border-color:#e8412c;color:#fff;font-weight:600;padding:.55rem 1.4rem}
+pre{background:#f0f1f4;padding:.75rem;white-space:pre-wrap;border-radius:.4rem}
+@media (max-width:560px){#order{grid-template-columns:1fr;gap:.15rem}#order label{margin-top:.5rem}}</style>
+<script>window.addEventListener('pageshow', function (e) { if (e.persisted) location.reload(); });</script>
 <script src="/v1/iamport.js"></script>
 </head><body><h1>결제 예제 (IMP.request_pay → iamport-sandbox)</h1>
 <p>이 페이지는 <code>&lt;script src="/v1/iamport.js"&gt;</code>만 바꾼 일반 가맹점 페이지입니다. 결제 후 서버에서는
 <code>GET /payments/{imp_uid}</code>로 금액을 검증하세요.</p>
 <form id="order" onsubmit="return false">
-<label>가맹점 식별코드 <select id="merchant_code">${merchantOptions}</select></label>
-<label>pg <select id="pg"></select></label>
-<label>결제수단 <select id="pay_method"><option value="card">card (신용카드)</option><option value="trans">trans (계좌이체)</option>
-<option value="vbank">vbank (가상계좌)</option><option value="phone">phone (휴대폰)</option></select></label>
+<label for="merchant_code">가맹점 식별코드</label><select id="merchant_code">${merchantOptions}</select>
+<label for="pg">pg</label><select id="pg"></select>
+<label for="pay_method">결제수단</label><select id="pay_method"><option value="card">card (신용카드)</option><option value="trans">trans (계좌이체)</option>
+<option value="vbank">vbank (가상계좌)</option><option value="phone">phone (휴대폰)</option></select>
 ${field('merchant_uid', '주문번호 (merchant_uid)', '')}
 ${field('name', '주문명', '주문명:결제테스트')}
-<label>금액 <input id="amount" type="number" value="1004"></label>
+<label for="amount">금액</label><input id="amount" type="number" inputmode="numeric" value="1004">
 ${field('buyer_name', '구매자 이름', '구매자이름')}
 ${field('buyer_tel', '구매자 연락처 (buyer_tel, 필수)', '010-1234-5678')}
 ${field('buyer_email', '구매자 이메일', 'test@portone.io')}
 ${field('company', '회사명 (company, 가상계좌·휴대폰 필수)', '포트원')}
 ${field('company_en', '영문 회사명 (company_en, 휴대폰 필수)', 'PortOne')}
 ${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
-<label><input id="redirect" type="checkbox"> 모바일 방식 (m_redirect_url로 돌아오기)</label>
-<button id="pay" type="button">결제하기</button>
-<button id="deposit" type="button" hidden>가상계좌 입금 처리 (sandbox)</button>
+<label class="check"><input id="redirect" type="checkbox"> 모바일 방식 (m_redirect_url로 돌아오기)</label>
+<p class="buttons"><button id="pay" type="button">결제하기</button>
+<button id="deposit" type="button" hidden>가상계좌 입금 처리 (sandbox)</button></p>
 </form>
 <h2>결과</h2><pre id="result">-</pre>
 <script>
@@ -60,9 +68,17 @@ ${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
   $('merchant_code').onchange = fillPg;
   fillPg();
   newOrder();
-  // Back from a redirect-mode payment: the result is in the query string.
+  // Back from a redirect-mode payment: the result is in the query string. The query does not say the pay
+  // method, so the page remembered it before leaving (a virtual account can then be deposited here too).
   var query = new URLSearchParams(location.search);
-  if (query.has('imp_uid')) show(Object.fromEntries(query));
+  if (query.has('imp_uid')) {
+    show(Object.fromEntries(query));
+    if (query.get('imp_success') === 'true' && sessionStorage.getItem('example_pay_method') === 'vbank') {
+      lastVbank = query.get('imp_uid');
+      $('deposit').hidden = false;
+    }
+    sessionStorage.removeItem('example_pay_method');
+  }
 
   $('pay').onclick = function () {
     var params = {
@@ -78,7 +94,10 @@ ${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
       company_en: $('company_en').value,
       vbank_due: $('vbank_due').value
     };
-    if ($('redirect').checked) params.m_redirect_url = location.origin + location.pathname;
+    if ($('redirect').checked) {
+      params.m_redirect_url = location.origin + location.pathname;
+      sessionStorage.setItem('example_pay_method', params.pay_method);
+    }
     $('result').dataset.done = 'false';
     IMP.init($('merchant_code').value);
     IMP.request_pay(params, function (rsp) {

@@ -10,7 +10,8 @@ export const openapiInfo: NonNullable<FastifyDynamicSwaggerOptions['openapi']> =
       'Every answer is the envelope {code, message, response}.',
     version: '0.1.0',
   },
-  servers: [{ url: 'http://127.0.0.1:8080' }],
+  // Relative: "Try it out" calls the address the docs were opened at (a container, a proxy, another port).
+  servers: [{ url: '/', description: 'this sandbox' }],
   components: {
     securitySchemes: {
       bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <access_token>' },
@@ -24,7 +25,12 @@ export const openapiInfo: NonNullable<FastifyDynamicSwaggerOptions['openapi']> =
     { name: 'subscribe', description: '비인증결제 (onetime, again, 결제예약)' },
     { name: 'subscribe.customer', description: '빌링키' },
     { name: 'payments', description: '결제내역 조회, 취소' },
-    { name: 'sandbox', description: 'The sandbox itself (not part of the vendor API)' },
+    { name: 'payments.validation', description: '결제 사전등록 (결제창 금액 위변조 방지: POST/PUT/GET /payments/prepare)' },
+    { name: 'sandbox', description: 'The sandbox itself (not part of the vendor API): health, receipt pages' },
+    {
+      name: 'sandbox.window',
+      description: 'The payment window behind IMP.request_pay: the SDK stand-in, checkout and example pages, and the JSON API they call',
+    },
     {
       name: 'sandbox-control',
       description: 'Steering the sandbox from a test: reset, state export/import, listings, clock, webhooks, scripted outcomes, faults (off with --no-control)',

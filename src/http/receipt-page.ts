@@ -1,23 +1,51 @@
 import type { Payment } from '../contract/payment.js';
-
 import { kstText } from '../core/time/kst.js';
 import { escapeHtml, won } from './html.js';
+import { PAY_METHOD_NAMES, PAYMENT_STATUS_NAMES } from './korean-names.js';
+import { buyerPage } from './page-shell.js';
+
+/** What the payment was made with, in the words of a receipt. */
+function instrument(p: Payment): [string, string][] {
+  switch (p.pay_method) {
+    case 'card':
+      return [
+        ['카드', `${p.card_name ?? '-'} ${p.card_number ?? ''}`.trim()],
+        ['할부', p.card_quota ? `${p.card_quota}개월` : '일시불'],
+        ['승인번호', p.apply_num || '-'],
+      ];
+    case 'trans':
+      return [['출금 은행', p.bank_name ?? '-']];
+    case 'vbank':
+      return [
+        ['입금 계좌', `${p.vbank_name ?? '-'} ${p.vbank_num ?? ''}`.trim()],
+        ['예금주', p.vbank_holder ?? '-'],
+        ['입금기한', kstText(p.vbank_date)],
+      ];
+    case 'phone':
+      return [['휴대폰 번호', p.buyer_tel ?? '-']];
+    default:
+      return [];
+  }
+}
 
 /** A plain receipt, so the `receipt_url` of a sandbox payment leads somewhere real. */
 export function receiptPage(p: Payment): string {
+  const method = PAY_METHOD_NAMES[p.pay_method] ?? p.pay_method;
   const rows: [string, string][] = [
-    ['상태', p.status],
+    ['상태', PAYMENT_STATUS_NAMES[p.status] ?? p.status],
+    ['결제수단', method],
     ['주문번호', p.merchant_uid],
     ['상품명', p.name ?? '-'],
     ['금액', won(p.amount)],
-    ['취소금액', won(p.cancel_amount)],
-    ['카드', `${p.card_name ?? '-'} ${p.card_number ?? ''}`],
-    ['승인번호', p.apply_num || '-'],
-    ['승인일시', kstText(p.paid_at)],
+    ...(p.cancel_amount > 0 ? ([['취소금액', won(p.cancel_amount)]] as [string, string][]) : []),
+    ...instrument(p),
+    ['결제일시', kstText(p.paid_at)],
     ['거래번호', p.pg_tid ?? '-'],
   ];
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>영수증 ${escapeHtml(p.imp_uid)}</title></head>
-<body><h1>카드 영수증 (sandbox)</h1><table>${rows
-    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join('')}</table></body></html>`;
+  const table = rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+  return buyerPage(
+    `영수증 ${escapeHtml(p.imp_uid)}`,
+    `<h1>${escapeHtml(method)} 영수증<small>iamport-sandbox · ${escapeHtml(p.imp_uid)}</small></h1><table data-testid="receipt">${table}</table>
+<p class="note">샌드박스 영수증입니다. 실제 결제는 일어나지 않았습니다.</p>`,
+  );
 }

@@ -15,7 +15,7 @@ export function registerReceiptRoute(app: FastifyInstance, sandbox: Sandbox): vo
     { schema: { operationId: 'sandboxReceipt', summary: 'The card receipt page of a payment (HTML)', tags: ['sandbox'], params: ReceiptParams } },
     async (request, reply) => {
       const payment = sandbox.payments.receipt((request.params as { imp_uid: string }).imp_uid);
-      if (payment) return reply.header('content-type', 'text/html; charset=utf-8').send(receiptPage(payment));
+      if (payment) return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(receiptPage(payment));
       const missing = errors.paymentNotFound();
       return reply.code(missing.status).header('content-type', JSON_TYPE).send(JSON.stringify(missing.toEnvelope()));
     },

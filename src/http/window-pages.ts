@@ -3,7 +3,7 @@ import type { Pipeline } from '../api/pipeline.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { WindowParamsSchema } from '../contract/window.js';
 import { sendOutcome } from './api-routes.js';
-import { checkoutPage, type CheckoutData } from './checkout-page.js';
+import { checkoutPage, missingCheckoutPage, type CheckoutData } from './checkout-page.js';
 import { examplePage } from './example-page.js';
 import { IAMPORT_SCRIPT } from './iamport-script.js';
 
@@ -24,7 +24,8 @@ export function windowPages(sandbox: Sandbox, pipeline: Pipeline): FastifyPlugin
       reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(IAMPORT_SCRIPT),
     );
     app.get('/sandbox/example', { schema: { summary: 'Example merchant page exercising every pay method (HTML)', tags } }, async (_request, reply) =>
-      reply.header('content-type', 'text/html; charset=utf-8').send(examplePage(sandbox.merchants.all())),
+            // It is also the result page of redirect mode: never restored from a cache.
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(examplePage(sandbox.merchants.all())),
     );
     app.get(
       '/sandbox/window/checkout/:imp_uid',
@@ -34,9 +35,12 @@ export function windowPages(sandbox: Sandbox, pipeline: Pipeline): FastifyPlugin
         const impUid = (request.params as { imp_uid: string }).imp_uid;
         const path = `/sandbox/window/requests/${encodeURIComponent(impUid)}`;
         const outcome = await pipeline({ method: 'GET', path, query: '', header: () => undefined, body: undefined, contentType: undefined });
-        if (outcome.action !== 'answer' || outcome.answer.status !== 200 || outcome.answer.body === null) return sendOutcome(reply, outcome);
+        if (outcome.action !== 'answer') return sendOutcome(reply, outcome);
+        // A checkout is live state: never served from a cache, nor restored by the back button as if still open.
+        reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+        if (outcome.answer.status !== 200 || outcome.answer.body === null) return reply.code(outcome.answer.status).send(missingCheckoutPage());
         const checkout = (JSON.parse(outcome.answer.body) as { response: CheckoutData }).response;
-        return reply.header('content-type', 'text/html; charset=utf-8').send(checkoutPage(checkout));
+        return reply.send(checkoutPage(checkout));
       },
     );
   };

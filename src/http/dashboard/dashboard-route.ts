@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { mountedOperations } from '../../api/operations.js';
+import { dashboardPage } from './dashboard-page.js';
+
+/** Serves the dashboard at `/sandbox`; mounted only with the control API, the only thing it talks to. */
+export function registerDashboard(app: FastifyInstance): void {
+  // Fault injection strikes vendor operations only, so only their ids are suggested.
+  const vendorIds = mountedOperations(false)
+    .filter((operation) => operation.kind === 'vendor')
+    .map((operation) => operation.operationId);
+  const page = dashboardPage(vendorIds);
+  app.get('/sandbox', { schema: { summary: 'The sandbox dashboard (HTML): payments, keys, schedules, webhooks, clock, scripts', tags: ['sandbox-control'] } }, async (_request, reply) =>
+    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(page),
+  );
+}

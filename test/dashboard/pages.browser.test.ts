@@ -1,0 +1,140 @@
+import t from 'tap';
+import type { Browser, Page } from 'playwright-core';
+import { createSandbox } from '../../src/index.js';
+import { buildApp } from '../../src/http/app.js';
+import { merchantA } from '../helpers/doors.js';
+import { DESKTOP, fitsWidth, keep, PHONE, withChromium } from '../helpers/chromium.js';
+
+// The buyer- and developer-facing pages in a real browser: the landing page, the checkout's inline errors and
+// keyboard use, the receipt, an unknown checkout, the example page in redirect mode with a virtual account, /docs.
+
+withChromium(t, (launch) => {
+  let browser: Browser;
+  let base: string;
+
+  t.before(async () => {
+    const sandbox = await createSandbox({ seed: 5 });
+    const app = await buildApp({ sandbox });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    t.teardown(() => app.close());
+    browser = await launch();
+    t.teardown(() => browser.close());
+  });
+
+  async function open(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    page.setDefaultTimeout(15_000);
+    await page.goto(base + path);
+    return page;
+  }
+
+  /** A window request opened through the window's API, as IMP.request_pay does. */
+  async function openCheckout(params: Record<string, unknown>): Promise<string> {
+    const res = await fetch(`${base}/sandbox/window/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        merchant_code: merchantA.code,
+        params: { pg: 'settle.nxca_jt_il', merchant_uid: `o_${Date.now()}_${Math.random()}`, name: '테스트 상품', buyer_tel: '010-1234-5678', ...params },
+      }),
+    });
+    return ((await res.json()) as any).response.imp_uid;
+  }
+
+  t.test('GET /: a landing page for a browser, the envelope for an API client', async (t) => {
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const page = await open('/', viewport);
+      t.equal(await page.textContent('[data-testid=base-url]'), base);
+      t.match(await page.textContent('body'), merchantA.imp_secret, 'the credentials, as the banner prints them');
+      t.ok(await page.isVisible('a[href="/sandbox"]'), 'links to the dashboard');
+      t.ok(await fitsWidth(page), `fits the ${name} width`);
+      await keep(page, `landing-${name}`);
+      await page.close();
+    }
+    for (const accept of [undefined, 'application/json', '*/*']) {
+      const res = await fetch(`${base}/`, { headers: accept ? { accept } : {} });
+      t.equal(res.status, 404, `Accept: ${accept ?? 'none'}`);
+      t.match(await res.json(), { code: -1, response: null });
+    }
+  });
+
+  t.test('checkout: focus on the first field, inline Korean error, Enter submits, fits 320 px', async (t) => {
+    const impUid = await openCheckout({ pay_method: 'card', amount: 1000 });
+    const page = await open(`/sandbox/window/checkout/${impUid}`, { width: 320, height: 640 });
+    t.equal(await page.evaluate(() => document.activeElement?.id), 'card_number', 'the first field has the focus');
+    t.equal(await page.locator('#card_quota').count(), 0, 'no installments under 50,000원');
+    await page.fill('#card_number', '1234');
+    await page.press('#card_number', 'Enter');
+    await page.waitForSelector('#card_number[aria-invalid=true]');
+    t.equal(await page.textContent('#card_number_error'), '카드번호는 숫자 13~19자리로 입력해 주세요.');
+    t.equal(await page.getAttribute('#card_number', 'aria-describedby'), 'card_number_error');
+    t.equal(await page.getAttribute('#card_number_error', 'aria-live'), 'polite');
+    t.ok(await fitsWidth(page), 'nothing overflows 320 px');
+    await keep(page, 'checkout-error-320');
+    await page.fill('#card_number', '4000-0000-0000-0051');
+    const [answer] = await Promise.all([page.waitForResponse(/\/approve$/), page.press('#card_number', 'Enter')]);
+    t.equal(answer.status(), 200, 'Enter submitted the form');
+    const checkout = await fetch(`${base}/sandbox/window/checkout/${impUid}`);
+    t.equal(checkout.headers.get('cache-control'), 'no-store');
+    await page.close();
+    const big = await openCheckout({ pay_method: 'card', amount: 50_000 });
+    const bigPage = await open(`/sandbox/window/checkout/${big}`, PHONE);
+    t.equal(await bigPage.locator('#card_quota option').count(), 5, 'installments from 50,000원');
+    await keep(bigPage, 'checkout-installments-phone');
+    await bigPage.close();
+  });
+
+  t.test('an unknown or finished checkout is a page, not JSON', async (t) => {
+    const page = await open('/sandbox/window/checkout/imp_000000000000', PHONE);
+    t.match(await page.textContent('#missing'), '결제 정보를 찾을 수 없습니다');
+    await keep(page, 'checkout-missing-phone');
+    await page.close();
+    const impUid = await openCheckout({ pay_method: 'trans', amount: 2000 });
+    await fetch(`${base}/sandbox/window/requests/${impUid}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const done = await open(`/sandbox/window/checkout/${impUid}`, PHONE);
+    t.match(await done.textContent('#closed'), '이미 끝난 결제입니다 (결제실패)');
+    await done.close();
+  });
+
+  t.test('example page, redirect mode: a virtual account is issued and deposited; its receipt says so', async (t) => {
+    const page = await open('/sandbox/example', PHONE);
+    t.ok(await fitsWidth(page), 'the example page fits a phone');
+    await keep(page, 'example-phone');
+    await page.selectOption('#pg', 'settle.nxca_jt_il');
+    await page.selectOption('#pay_method', 'vbank');
+    await page.fill('#amount', '30000');
+    await page.check('#redirect');
+    await page.click('#pay');
+    await page.waitForURL(/\/sandbox\/window\/checkout\//);
+    await page.selectOption('#bank_code', '088');
+    await page.click('#approve');
+    await page.waitForURL(/imp_success=true/);
+    await page.waitForSelector('#deposit:not([hidden])');
+    const impUid = new URL(page.url()).searchParams.get('imp_uid')!;
+    await page.click('#deposit');
+    await page.waitForSelector('#result:has-text("paid")');
+    t.pass('deposited after the redirect');
+    await page.goto(`${base}/sandbox/receipts/${impUid}`);
+    const receipt = await page.textContent('[data-testid=receipt]');
+    t.match(receipt, '가상계좌');
+    t.match(receipt, '결제완료');
+    t.match(receipt, '신한은행');
+    t.ok(await fitsWidth(page), 'the receipt fits a phone');
+    await keep(page, 'receipt-vbank-phone');
+    await page.close();
+  });
+
+  t.test('/docs: Try it out calls this server; usable on a phone', async (t) => {
+    const doc = (await (await fetch(`${base}/docs/json`)).json()) as any;
+    t.same(doc.servers.map((s: any) => s.url), ['/']);
+    const used = new Set<string>(Object.values(doc.paths).flatMap((p: any) => Object.values(p).flatMap((o: any) => o.tags ?? [])));
+    const described = new Set<string>(doc.tags.filter((tag: any) => tag.description).map((tag: any) => tag.name));
+    t.same([...used].filter((tag) => !described.has(tag)), [], 'every tag is described');
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const page = await open('/docs', viewport);
+      await page.waitForSelector('.opblock-tag');
+      await keep(page, `docs-${name}`);
+      await page.close();
+    }
+  });
+});
