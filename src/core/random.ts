@@ -6,8 +6,8 @@ import { faker as baseFaker } from '@faker-js/faker/locale/base';
 const FakerClass = baseFaker.constructor as typeof Faker;
 
 /**
- * Every generated value (ids, tokens, approval numbers) comes from one seeded generator per sandbox,
- * so the same seed and the same requests give the same output.
+ * Every generated value (ids, approval numbers, account numbers) comes from one seeded generator per sandbox,
+ * so the same seed and the same requests give the same output. Access tokens do not: see tokens/token-source.ts.
  */
 export class RandomSource {
   private readonly faker: Faker;
@@ -21,10 +21,6 @@ export class RandomSource {
     // One draw instead of one per digit (ids are on the hot path); beyond 15 digits a double cannot hold them all.
     if (length > 15) return this.faker.string.numeric({ length, allowLeadingZeros: true });
     return String(this.faker.number.int({ min: 0, max: 10 ** length - 1 })).padStart(length, '0');
-  }
-
-  hex(length: number): string {
-    return this.faker.string.hexadecimal({ length, casing: 'lower', prefix: '' });
   }
 
   alphanumeric(length: number): string {
