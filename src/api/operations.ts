@@ -1,11 +1,12 @@
 import { controlOperations } from './control-operations.js';
 import type { Operation } from './operation.js';
 import { sandboxOperations } from './sandbox-operations.js';
+import { unsupportedOperations } from './unsupported-operations.js';
 import { vendorOperations } from './vendor-operations.js';
 import { windowOperations } from './window-operations.js';
 
 /** The vendor's operations (PortOne V1), as both doors serve them. */
-export const operations: readonly Operation[] = [...vendorOperations];
+export const operations: readonly Operation[] = [...vendorOperations, ...unsupportedOperations];
 
 /**
  * Every operation a sandbox serves: the vendor's, the sandbox's own (health, the payment window's JSON API) and,
@@ -13,6 +14,6 @@ export const operations: readonly Operation[] = [...vendorOperations];
  * which endpoints exist.
  */
 export function mountedOperations(control: boolean): Operation[] {
-  const all = [...vendorOperations, ...sandboxOperations, ...windowOperations, ...controlOperations];
+  const all = [...operations, ...sandboxOperations, ...windowOperations, ...controlOperations];
   return control ? all : all.filter((operation) => operation.kind !== 'control');
 }
