@@ -77,8 +77,9 @@ export class Charges {
   async again(caller: Caller, body: AgainBody, usage: 'payment' | 'payment.scheduled' = 'payment'): Promise<Answer<Payment | null>> {
     const { merchant } = caller;
     const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
-    if (!key) throw errors.unknownCustomer();
+    if (!key && usage === 'payment') throw errors.unknownCustomer();
     this.refuseTaken(merchant, body.merchant_uid);
+    if (!key) return this.keyGone(caller, body);
     const mid = merchant.settle.mids.find((m) => m.mid === key.customer.pg_id);
     if (!mid) throw errors.pgNotConfigured();
 
@@ -112,6 +113,24 @@ export class Charges {
     // A scheduled charge is notified by the schedule (paid or failed, once the schedule shows the result).
     if (!reason && usage === 'payment') this.core.notify(merchant, payment, 'paid', { noticeUrl: body.notice_url });
     return answer;
+  }
+
+  /**
+   * A scheduled charge whose billing key was deleted after it was scheduled. Deleting a key leaves its schedules
+   * (the vendor: "빌링키 삭제시 결제예약된 내역이 존재하는지 반드시 확인하셔야 합니다", reference §4.5), so at its
+   * time the charge runs and fails: stored as a failed payment with the reason `again` would give, and the
+   * schedule shows and notifies it like any failed scheduled charge.
+   */
+  private async keyGone(caller: Caller, body: AgainBody): Promise<Answer<Payment | null>> {
+    const payment = this.newPayment(caller, resolveApiMid(caller.merchant, undefined), body, {
+      customer_uid: body.customer_uid,
+      customer_uid_usage: 'payment.scheduled',
+    });
+    fail(payment, errors.unknownCustomer().message);
+    return this.core.write(() => {
+      this.store(caller.merchant, payment);
+      return ok(copy(payment));
+    });
   }
 
   private refuseTaken(merchant: Merchant, merchantUid: string): void {
