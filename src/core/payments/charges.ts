@@ -14,6 +14,7 @@ import { toUnixSeconds } from '../time/clock.js';
 import { blankPayment } from './blank-payment.js';
 import { customDataText } from './custom-data.js';
 import { newApplyNum, newImpUid, newPgTid } from './ids.js';
+import { installmentMonths } from './installments.js';
 import { isMerchantUidTaken } from './ledger.js';
 
 /** What a charge takes from its request: the order, and the buyer (for `again`, completed from the key's holder). */
@@ -149,7 +150,7 @@ export class Charges {
       pg_id: mid.mid,
       pg_tid: newPgTid(this.core, mid.mid, now),
       apply_num: newApplyNum(this.core),
-      card_quota: body.card_quota ?? 0,
+      card_quota: installmentMonths(body.card_quota, body.amount),
       name: body.name ?? null,
       currency: body.currency ?? 'KRW',
       buyer_name: body.buyer_name ?? null,

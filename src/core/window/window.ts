@@ -13,6 +13,7 @@ import type { PaymentRecord } from '../../contract/records.js';
 import { copy } from '../copy.js';
 import { blankPayment } from '../payments/blank-payment.js';
 import { newApplyNum, newImpUid, newPgTid } from '../payments/ids.js';
+import { installmentMonths } from '../payments/installments.js';
 import { isMerchantUidTaken } from '../payments/ledger.js';
 import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
@@ -155,7 +156,7 @@ export class PaymentWindow implements TimedTask {
         card_name: card.card_name,
         card_number: card.masked,
         card_type: card.card_type,
-        card_quota: choice.card_quota ?? 0,
+        card_quota: installmentMonths(choice.card_quota, payment.amount),
       };
       if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
       const paid = { ...approved, ...cardFields, apply_num: newApplyNum(this.core), ...this.paid(now, impUid) };
