@@ -26,8 +26,10 @@ function refused({ method, path, operationId, refused }: VendorOperation & Requi
     ...(route.names.length > 0 && { params: Type.Object(Object.fromEntries(route.names.map((name) => [name, Type.String()]))) }),
     response: Type.Null(),
     statuses: status === 200 ? [401] : [401, status],
+    // Answered, not thrown: a 501 here is the vendor's refusal, not the sandbox's own failure (which the pipeline logs).
     run: () => {
-      throw errors.pgNotSupported(status);
+      const refusal = errors.pgNotSupported(status);
+      return { status: refusal.status, body: refusal.toEnvelope() };
     },
   });
 }
