@@ -6,11 +6,12 @@ import { receiptOperations } from './receipt-operations.js';
 import { sandboxOperations } from './sandbox-operations.js';
 import { scheduleOperations } from './schedule-operations.js';
 import { vbankOperations } from './vbank-operations.js';
+import { unsupportedOperations } from './unsupported-operations.js';
 import { vendorOperations } from './vendor-operations.js';
 import { windowOperations } from './window-operations.js';
 
 /** The vendor's operations (PortOne V1), as both doors serve them. */
-export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations, ...vbankOperations, ...receiptOperations];
+export const operations: readonly Operation[] = [...vendorOperations, ...scheduleOperations, ...paymentQueryOperations, ...codeOperations, ...vbankOperations, ...receiptOperations, ...unsupportedOperations];
 
 /**
  * Every operation a sandbox serves: the vendor's, the sandbox's own (health, the payment window's JSON API) and,

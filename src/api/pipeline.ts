@@ -3,6 +3,7 @@ import type { Answer } from '../core/answer.js';
 import { SandboxError, errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { controlGuard, type ControlAccess } from './control-access.js';
+import { withoutNulls } from './absent-nulls.js';
 import { faultFor } from './faults.js';
 import type { Operation } from './operation.js';
 import { mountedOperations } from './operations.js';
@@ -103,7 +104,8 @@ export function createPipeline(sandbox: Sandbox, { control, controlAccess = {}, 
     const caller = operation.auth ? callerOf(sandbox, request.header, query) : null;
     const input = {
       params: validated(operation.params, params, 'params', true),
-      body: validated(operation.body, body.data, 'body', body.fromForm),
+      // The vendor's operations read a JSON null as absent; the sandbox's own (a state snapshot) keep theirs.
+      body: validated(operation.body, operation.kind === 'vendor' ? withoutNulls(body.data) : body.data, 'body', body.fromForm),
       query: validated(operation.querystring, query, 'querystring', true),
       userAgent: request.header('user-agent') ?? null,
     };

@@ -58,6 +58,9 @@ export const errors = {
   // message, the 5xx log line shows the cause, so an operator can tell why and fix the disk.
   storageFailed: (cause: unknown) => fail(503, -1, '결제정보를 저장하지 못했습니다. 잠시 후 다시 시도해주세요.', cause),
 
+  // §5.2 (R3): the vendor's wording for an operation the merchant's PG does not support. The status is the one the
+  // operation documents for an unsupported PG (escrow 400, receipts and partners 501), else 200 as for other refusals.
+  pgNotSupported: (status: number) => fail(status, 1, '현재 지원되지 않는 PG사입니다.'),
   // §5.2 (S14 ruby#23): no usable API (non-auth) PG for the `pg` given.
   pgNotConfigured: () => fail(200, 1, '비인증결제모듈 사용정보를 찾을 수 없습니다.'),
   // §5.4: the vendor's F1002 wording, borrowed for REST (exact REST answer unrecorded).

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { forEachDoor, merchantB } from '../helpers/doors.js';
+import { forEachDoor, merchantA, merchantB } from '../helpers/doors.js';
 
 const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
 
@@ -150,7 +150,7 @@ forEachDoor(t, async (t, start) => {
     t.equal(business.body.code, 0, 'a 10-digit business number is accepted as birth');
   });
 
-  t.test('pg: settle or settle.{MID}; other providers and unknown or window-only MIDs are refused', async (t) => {
+  t.test('pg: settle or settle.{MID}; anything else falls back to the default MID (reference §6.1)', async (t) => {
     const door = await start();
     const base = { ...card, amount: 1000 };
     const ok1 = await door.call('POST', '/subscribe/payments/onetime', { json: { ...base, merchant_uid: 'pg-1', pg: 'settle' } });
@@ -159,10 +159,19 @@ forEachDoor(t, async (t, start) => {
       json: { ...base, merchant_uid: 'pg-2', pg: 'settle.nxca_ks_gu', birth: '900101', pwd_2digit: '12' },
     });
     t.equal(ok2.body.response.pg_id, 'nxca_ks_gu');
-    for (const pg of ['nice', 'settle.unknown', 'settle.nxca_jt_il', 'html5_inicis.MID', 'settle.a.b']) {
+    for (const pg of ['nice', 'settle.unknown', 'settle.nxca_jt_il', 'html5_inicis.MID', 'settle.a.b', '']) {
       const res = await door.call('POST', '/subscribe/payments/onetime', { json: { ...base, merchant_uid: `pg-${pg}`, pg } });
+      t.match(res.body, { code: 0, response: { status: 'paid', pg_provider: 'settle', pg_id: 'nxca_jt_bi' } }, `pg ${JSON.stringify(pg)}: the default MID`);
+    }
+  });
+
+  t.test('a merchant with no key-in MID at all has no non-auth module', async (t) => {
+    const windowOnly = { ...merchantA, settle: { ...merchantA.settle, default_mid: 'nxca_jt_il', mids: merchantA.settle.mids.filter((m) => m.kind === 'window') } };
+    const door = await start({ merchants: [windowOnly] });
+    for (const pg of [undefined, 'settle', 'settle.nxca_jt_il', 'nice']) {
+      const res = await door.call('POST', '/subscribe/payments/onetime', { json: { ...card, amount: 1000, merchant_uid: `pg-${pg}`, pg } });
       t.equal(res.status, 200);
-      t.same(res.body, { code: 1, message: '비인증결제모듈 사용정보를 찾을 수 없습니다.', response: null }, pg);
+      t.same(res.body, { code: 1, message: '비인증결제모듈 사용정보를 찾을 수 없습니다.', response: null }, `pg ${pg}`);
     }
     const stored = await door.call('GET', '/payments/find/pg-nice');
     t.equal(stored.status, 404, 'a refused request stores nothing');

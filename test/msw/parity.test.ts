@@ -89,6 +89,8 @@ async function play(door: Door): Promise<Step[]> {
   await send('control: the clock', 200, 'GET', '/sandbox/clock');
   await send('control: an invalid outcome', 400, 'POST', '/sandbox/outcomes', { form: { result: 'maybe' } });
   await send('customer_save without the contract', 200, 'POST', '/subscribe/customers/cu-2', { headers: auth, json: card });
+  await send('an operation of another PG (naverpay)', 200, 'POST', '/payments/imps_000000000000/naver/confirm', { headers: auth, json: {} });
+  await send('an operation of another PG with its documented status (escrow)', 400, 'GET', '/escrows/logis/imps_000000000000', { headers: auth });
 
   // Billing keys.
   await send('customers, all found', 200, 'GET', '/subscribe/customers?customer_uid[]=cu-1', { headers: auth });

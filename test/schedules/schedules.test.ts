@@ -1,5 +1,6 @@
 import t from 'tap';
 import { forEachDoor, merchantB, START, type Door } from '../helpers/doors.js';
+import { webhookReceiver } from '../helpers/webhook-receiver.js';
 
 const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
 const HOUR = 3600;
@@ -190,14 +191,33 @@ forEachDoor(t, async (t, start) => {
     t.same(neither.body, { code: -1, message: '["customer_uid"] 파라메터는 필수입니다.', response: null });
   });
 
-  t.test('deleting a billing key revokes its pending schedules', async (t) => {
+  t.test('deleting a billing key leaves its schedules: they run at their time and fail, with the failed webhook', async (t) => {
+    const receiver = await webhookReceiver(t);
     const door = await start();
     await issueKey(door, 'sub-6');
-    await schedule(door, 'sub-6', [{ merchant_uid: 'd-1', schedule_at: at(1), amount: 100, name: 'x' }]);
+    await schedule(door, 'sub-6', [{ merchant_uid: 'd-1', schedule_at: at(1), amount: 100, name: 'x', notice_url: receiver.url }]);
     t.equal((await door.call('DELETE', '/subscribe/customers/sub-6')).body.code, 0);
-    t.match((await door.call('GET', '/subscribe/payments/schedule/d-1')).body.response, { schedule_status: 'revoked', revoked_at: at(0) });
+    t.match((await door.call('GET', '/subscribe/payments/schedule/d-1')).body.response, { schedule_status: 'scheduled', revoked_at: 0 }, 'still pending');
     await door.sandbox.advance(2 * HOUR * 1000);
-    t.same(door.sandbox.listPayments().map((p) => p.merchant_uid), ['issue-sub-6'], 'nothing was charged');
+    await door.sandbox.webhooks.settle();
+    const ran = (await door.call('GET', '/subscribe/payments/schedule/d-1')).body.response;
+    t.match(ran, { schedule_status: 'executed', executed_at: at(1), payment_status: 'failed', fail_reason: '등록되지 않은 구매자입니다.' });
+    const payment = (await door.call('GET', `/payments/${ran.imp_uid}`)).body.response;
+    t.match(payment, { status: 'failed', amount: 100, customer_uid: 'sub-6', customer_uid_usage: 'payment.scheduled', failed_at: at(1), paid_at: 0, fail_reason: '등록되지 않은 구매자입니다.' });
+    t.same(receiver.received.map((r) => r.fields), [{ imp_uid: ran.imp_uid, merchant_uid: 'd-1', status: 'failed' }], 'the failed webhook');
+  });
+
+  t.test('a scheduled payment cancelled afterwards shows payment_status "cancelled" on its schedule', async (t) => {
+    const door = await start();
+    await issueKey(door, 'sub-9');
+    await schedule(door, 'sub-9', [{ merchant_uid: 'x-1', schedule_at: at(1), amount: 1000, name: 'x' }]);
+    await door.sandbox.advance(2 * HOUR * 1000);
+    const ran = (await door.call('GET', '/subscribe/payments/schedule/x-1')).body.response;
+    t.equal(ran.payment_status, 'paid');
+    await door.call('POST', '/payments/cancel', { json: { merchant_uid: 'issue-sub-9' } });
+    t.equal((await door.call('GET', '/subscribe/payments/schedule/x-1')).body.response.payment_status, 'paid', "another payment's cancel leaves it");
+    await door.call('POST', '/payments/cancel', { json: { imp_uid: ran.imp_uid, amount: 300 } });
+    t.match((await door.call('GET', '/subscribe/payments/schedule/x-1')).body.response, { schedule_status: 'executed', payment_status: 'cancelled', imp_uid: ran.imp_uid });
   });
 
   t.test('lookups: by merchant_uid (404 when unknown), by customer, and by date range, paged', async (t) => {

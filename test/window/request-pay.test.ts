@@ -91,10 +91,10 @@ t.test('a card window: ready while open, paid on approve, then F1002 for the sam
   t.equal(approved.status, 200);
   const { rsp, redirect_url } = approved.body.response;
   t.equal(redirect_url, null);
-  t.match(rsp, { imp_uid: impUid, merchant_uid: 'order-1', error_code: null, error_msg: null, status: 'paid', paid_amount: 1004, pay_method: 'card', pg_provider: 'settle', card_name: '삼성카드', card_number: '532712******9012', card_quota: 3, pg_type: 'payment' });
+  t.match(rsp, { imp_uid: impUid, merchant_uid: 'order-1', error_code: null, error_msg: null, status: 'paid', paid_amount: 1004, pay_method: 'card', pg_provider: 'settle', card_name: '삼성카드', card_number: '532712******9012', card_quota: 0, pg_type: 'payment' }, 'installments apply from 50,000 KRW only');
   t.notOk('success' in rsp, 'the v1 SDK sends no success flag');
   const paid = (await app.send('GET', `/payments/${impUid}`, auth)).body.response;
-  t.match(paid, { status: 'paid', card_code: '365', card_name: '삼성카드', card_number: '532712******9012', card_quota: 3, paid_at: START / 1000, receipt_url: `http://127.0.0.1:8080/sandbox/receipts/${impUid}` });
+  t.match(paid, { status: 'paid', card_code: '365', card_name: '삼성카드', card_number: '532712******9012', card_quota: 0, paid_at: START / 1000, receipt_url: `http://127.0.0.1:8080/sandbox/receipts/${impUid}` });
   t.match(paid.apply_num, /^\d{8}$/);
   t.match(paid.pg_tid, /^nxca_jt_il\d{20}$/);
 

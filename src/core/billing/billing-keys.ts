@@ -8,7 +8,6 @@ import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
 import { pageOf } from '../paging.js';
-import { revokeSchedulesOf } from '../schedules/revoke.js';
 import { merchantKey } from '../state/collections.js';
 import { billingKeyOf, billingKeyRecord } from './key-record.js';
 
@@ -67,7 +66,6 @@ export class BillingKeys {
     if (!key) throw errors.customerNotFound(customerUid);
     return this.core.write(() => {
       this.core.state.tables.billing_keys.delete(merchantKey(caller.merchant.code, customerUid));
-      revokeSchedulesOf(this.core, caller.merchant.code, customerUid);
       return ok(copy(key.customer));
     });
   }

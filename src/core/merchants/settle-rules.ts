@@ -5,15 +5,18 @@ import type { Merchant, SettleMid } from './merchants.js';
 // The Settle (Hecto Financial) rules of the vendor's guides (shared/seeds, reference §6).
 
 /**
- * `pg` is `settle` or `settle.{MID}`; absent means the merchant's default MID. Only MIDs contracted for
- * key-in (API) payments can charge through the REST API; anything else has no usable non-auth module.
+ * `pg` is `settle` or `settle.{MID}`. The vendor: "지정하지 않거나 유효하지 않은 값이 전달되면 기본PG설정된 값을
+ * 이용해 결제" (reference §6.1, the OpenAPI `pg` of onetime), so a `pg` that names no key-in (API) MID of the
+ * merchant (absent, another provider, an unknown or window-only MID, malformed) falls back to the default MID, or,
+ * when that one is contracted for the window only, to the merchant's first key-in MID. Only a merchant with no
+ * key-in MID at all has no usable non-auth module.
  */
 export function resolveApiMid(merchant: Merchant, pg: string | undefined): SettleMid {
+  const apiMids = merchant.settle.mids.filter((m) => m.kind === 'api');
   const [provider, mid, ...rest] = (pg ?? '').split('.');
-  if (rest.length > 0 || (pg !== undefined && pg !== '' && provider !== 'settle')) throw errors.pgNotConfigured();
-  const wanted = mid ?? merchant.settle.default_mid;
-  const found = merchant.settle.mids.find((m) => m.mid === wanted);
-  if (!found || found.kind !== 'api') throw errors.pgNotConfigured();
+  const named = provider === 'settle' && rest.length === 0 ? apiMids.find((m) => m.mid === (mid ?? merchant.settle.default_mid)) : undefined;
+  const found = named ?? apiMids.find((m) => m.mid === merchant.settle.default_mid) ?? apiMids[0];
+  if (!found) throw errors.pgNotConfigured();
   return found;
 }
 

@@ -14,6 +14,7 @@ import { toUnixSeconds } from '../time/clock.js';
 import { blankPayment } from './blank-payment.js';
 import { customDataText } from './custom-data.js';
 import { newApplyNum, newImpUid, newPgTid } from './ids.js';
+import { installmentMonths } from './installments.js';
 import { isMerchantUidTaken } from './ledger.js';
 
 /** What a charge takes from its request: the order, and the buyer (for `again`, completed from the key's holder). */
@@ -77,8 +78,9 @@ export class Charges {
   async again(caller: Caller, body: AgainBody, usage: 'payment' | 'payment.scheduled' = 'payment'): Promise<Answer<Payment | null>> {
     const { merchant } = caller;
     const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
-    if (!key) throw errors.unknownCustomer();
+    if (!key && usage === 'payment') throw errors.unknownCustomer();
     this.refuseTaken(merchant, body.merchant_uid);
+    if (!key) return this.keyGone(caller, body);
     const mid = merchant.settle.mids.find((m) => m.mid === key.customer.pg_id);
     if (!mid) throw errors.pgNotConfigured();
 
@@ -114,6 +116,24 @@ export class Charges {
     return answer;
   }
 
+  /**
+   * A scheduled charge whose billing key was deleted after it was scheduled. Deleting a key leaves its schedules
+   * (the vendor: "빌링키 삭제시 결제예약된 내역이 존재하는지 반드시 확인하셔야 합니다", reference §4.5), so at its
+   * time the charge runs and fails: stored as a failed payment with the reason `again` would give, and the
+   * schedule shows and notifies it like any failed scheduled charge.
+   */
+  private async keyGone(caller: Caller, body: AgainBody): Promise<Answer<Payment | null>> {
+    const payment = this.newPayment(caller, resolveApiMid(caller.merchant, undefined), body, {
+      customer_uid: body.customer_uid,
+      customer_uid_usage: 'payment.scheduled',
+    });
+    fail(payment, errors.unknownCustomer().message);
+    return this.core.write(() => {
+      this.store(caller.merchant, payment);
+      return ok(copy(payment));
+    });
+  }
+
   private refuseTaken(merchant: Merchant, merchantUid: string): void {
     if (isMerchantUidTaken(this.core.state, merchant.code, merchantUid)) throw errors.alreadyPaid();
   }
@@ -130,7 +150,7 @@ export class Charges {
       pg_id: mid.mid,
       pg_tid: newPgTid(this.core, mid.mid, now),
       apply_num: newApplyNum(this.core),
-      card_quota: body.card_quota ?? 0,
+      card_quota: installmentMonths(body.card_quota, body.amount),
       name: body.name ?? null,
       currency: body.currency ?? 'KRW',
       buyer_name: body.buyer_name ?? null,

@@ -5,6 +5,7 @@ import { ok, type Answer } from '../answer.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
+import { markScheduleCancelled } from '../schedules/cancelled.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
 import { bySorting, type Sorting } from './sorting.js';
@@ -89,17 +90,17 @@ export class Payments {
       cancellation_id: this.core.random.alphanumeric(20),
       receipt_url: payment.receipt_url,
     };
-    const cancelled = await this.core.write(
-      () =>
-        this.core.state.tables.payments.update(payment.imp_uid, (draft) => {
-          const p = draft.payment;
-          p.cancel_amount += amount;
-          p.cancel_history.push(entry);
-          p.status = 'cancelled';
-          p.cancelled_at = now;
-          p.cancel_reason = reason;
-        }).payment,
-    );
+    const cancelled = await this.core.write(() => {
+      markScheduleCancelled(this.core, code, payment);
+      return this.core.state.tables.payments.update(payment.imp_uid, (draft) => {
+        const p = draft.payment;
+        p.cancel_amount += amount;
+        p.cancel_history.push(entry);
+        p.status = 'cancelled';
+        p.cancelled_at = now;
+        p.cancel_reason = reason;
+      }).payment;
+    });
     // Reference §4.14, §7: an API cancel is notified only when the request asks for it.
     if (body.enable_webhook) {
       this.core.notify(caller.merchant, cancelled, 'cancelled', { cancellationId: entry.cancellation_id });

@@ -17,13 +17,3 @@ export function revoke(core: Core, record: ScheduleRecord): ScheduleResult {
   );
 }
 
-/**
- * Revokes the pending schedules of a billing key, as part of another change (deleting the key): a schedule
- * whose key is gone could only fail, and the vendor's documentation tells merchants to clear them first.
- */
-export function revokeSchedulesOf(core: Core, merchant: string, customerUid: string): ScheduleResult[] {
-  const pending = core.state.tables.schedules
-    .lookup('customer_uid', merchantKey(merchant, customerUid))
-    .filter((record) => record.schedule.schedule_status === 'scheduled');
-  return pending.map((record) => revoke(core, record));
-}

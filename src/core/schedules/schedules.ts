@@ -190,8 +190,9 @@ export class Schedules implements TimedTask {
   /**
    * Runs one schedule now and answers the payment it made (null when refused before the PG).
    * The charge is `again` itself, so a scheduled charge declines, is scripted and is stored exactly as an API
-   * charge would be. A refusal before the PG (key deleted behind the sandbox's back, merchant_uid paid
-   * meanwhile) leaves no payment: the schedule fails with that message and no webhook is sent (none has an imp_uid).
+   * charge would be (a key deleted since fails as a stored payment, see `Charges.again`). A refusal before the PG
+   * (merchant_uid paid meanwhile) leaves no payment: the schedule fails with that message and no webhook is sent
+   * (none has an imp_uid).
    */
   async execute(record: ScheduleRecord): Promise<Payment | null> {
     const s = record.schedule;

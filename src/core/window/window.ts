@@ -13,6 +13,7 @@ import type { PaymentRecord } from '../../contract/records.js';
 import { copy } from '../copy.js';
 import { blankPayment } from '../payments/blank-payment.js';
 import { newApplyNum, newImpUid, newPgTid } from '../payments/ids.js';
+import { installmentMonths } from '../payments/installments.js';
 import { isMerchantUidTaken } from '../payments/ledger.js';
 import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
@@ -155,7 +156,7 @@ export class PaymentWindow implements TimedTask {
         card_name: card.card_name,
         card_number: card.masked,
         card_type: card.card_type,
-        card_quota: choice.card_quota ?? 0,
+        card_quota: installmentMonths(choice.card_quota, payment.amount),
       };
       if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
       const paid = { ...approved, ...cardFields, apply_num: newApplyNum(this.core), ...this.paid(now, impUid) };
@@ -203,6 +204,8 @@ export class PaymentWindow implements TimedTask {
       throw errors.vbankNotWaiting();
     }
     const paid = await this.update(record, this.paid(now, impUid));
+    // Paid meanwhile under the same merchant_uid: the account closes as failed, and the deposit is refused.
+    if (paid.payment.status !== 'paid') throw errors.alreadyPaid();
     this.notify(paid, 'paid');
     return ok(copy(paid.payment));
   }
@@ -268,17 +271,26 @@ export class PaymentWindow implements TimedTask {
     consume?: () => void,
   ): Promise<Answer<WindowResult>> {
     const updated = await this.update(record, fields, consume, failure);
-    if (event) this.notify(updated, event);
-    return ok(this.resultOf(updated, failure));
+    const outcome = updated.window?.failure ?? null;
+    if (event && !outcome) this.notify(updated, event);
+    return ok(this.resultOf(updated, outcome));
   }
 
-  /** Stores the payment with `fields` (and the window's failure) in one write; a scripted outcome is used up with it. */
+  /**
+   * Stores the payment with `fields` (and the window's failure) in one write; a scripted outcome is used up with it.
+   * A payment is checked again at the moment it would be paid, inside the write: when a REST charge or another
+   * window paid its merchant_uid since the window opened, it fails with the vendor's F1002 instead (reference §5.4),
+   * so one merchant_uid is never paid twice.
+   */
   private update(record: PaymentRecord, fields: Partial<Payment>, consume?: () => void, failure?: WindowRefusal | null): Promise<PaymentRecord> {
     return this.core.write(() => {
-      consume?.();
+      const taken = fields.status === 'paid' && isMerchantUidTaken(this.core.state, record.merchant, record.payment.merchant_uid);
+      const refusal = taken ? refusals.alreadyPaid() : failure;
+      const applied: Partial<Payment> = taken ? { status: 'failed', failed_at: fields.paid_at ?? 0, fail_reason: refusal!.error_msg } : fields;
+      if (!taken) consume?.();
       return this.core.state.tables.payments.update(record.payment.imp_uid, (draft) => {
-        Object.assign(draft.payment, fields);
-        if (failure && draft.window) draft.window.failure = failure;
+        Object.assign(draft.payment, applied);
+        if (refusal && draft.window) draft.window.failure = refusal;
       });
     });
   }
