@@ -7,7 +7,7 @@ import {
   TierParamsSchema,
   TierSchema,
 } from '../contract/codes.js';
-import { pgSettings, tierOf } from '../core/merchants/pg-settings.js';
+import { pgSettings, tierOf } from '../core/codes/pg-settings.js';
 import { authenticated, type Operation } from './operation.js';
 
 // Standard codes, the merchant's PG settings and tiers (vendor V1 OpenAPI: codes, pgs and tiers tags).

@@ -5,7 +5,7 @@ import { ok, type Answer } from '../answer.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
-import { markScheduleCancelled } from '../schedules/cancelled.js';
+import { markScheduleCancelled } from './cancelled-schedule.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
 import { bySorting, type Sorting } from './sorting.js';
