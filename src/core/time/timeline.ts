@@ -66,8 +66,8 @@ export class Timeline {
     if (at !== undefined) checkTime(at, 'at');
     return this.exclusive(async () => {
       if (at !== undefined && at > this.clock.now()) await this.stepTo(at);
-      else if (at !== undefined) this.clock.set(at);
-      this.clock.freeze();
+      // Frozen at `at` exactly: a running clock may have ticked since it was set there.
+      this.clock.freeze(at);
     });
   }
 
