@@ -30,7 +30,8 @@ const MerchantUid = Type.String({ minLength: 1, maxLength: 40, examples: ['order
 const CustomerUid = Type.String({ minLength: 1, maxLength: 80, examples: ['your-customer-unique-id'] });
 const CustomData = Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())]);
 
-const buyerFields = {
+/** The order name and the buyer, as charges and API virtual accounts take them. */
+export const buyerFields = {
   name: Type.Optional(str(40, 'order name')),
   buyer_name: Type.Optional(str(16)),
   buyer_email: Type.Optional(str(64)),

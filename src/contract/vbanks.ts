@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { buyerFields } from './requests.js';
 
 // Virtual accounts issued through the API (vendor V1 OpenAPI: createVbank, modifyVbank, revokeVbank).
 
@@ -12,12 +13,7 @@ export const CreateVbankBodySchema = Type.Object({
   vbank_due: Type.Integer({ minimum: 0, description: 'deposit deadline, UNIX seconds' }),
   vbank_holder: Type.Optional(str(40)),
   vbank_num: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$', description: 'a fixed account number agreed with Hecto' })),
-  name: Type.Optional(str(40)),
-  buyer_name: Type.Optional(str(16)),
-  buyer_email: Type.Optional(str(64)),
-  buyer_tel: Type.Optional(str(16)),
-  buyer_addr: Type.Optional(str(128)),
-  buyer_postcode: Type.Optional(str(8)),
+  ...buyerFields,
   notice_url: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 5 })])),
   custom_data: Type.Optional(Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())])),
 });
