@@ -16,7 +16,8 @@ step "npm pack in a fresh clone, which has no dist: its prepare must build it"
 git clone -q "$repo" "$work/clone"
 ln -s "$repo/node_modules" "$work/clone/node_modules"
 tarball=$(cd "$work/clone" && npm pack --silent --pack-destination "$work" | tail -n 1)
-tar -tzf "$work/$tarball" | grep -qx 'package/dist/src/cli.js' || { echo "the package has no dist/src/cli.js" >&2; exit 1; }
+# grep reads the whole listing (no -q): under pipefail, a grep that stops early makes tar fail with SIGPIPE.
+tar -tzf "$work/$tarball" | grep -x 'package/dist/src/cli.js' >/dev/null || { echo "the package has no dist/src/cli.js" >&2; exit 1; }
 if tar -tzf "$work/$tarball" | grep -E '\.map$|\.tsbuildinfo$|^package/openapi/'; then
   echo "the package ships source maps, build info or the OpenAPI file (above)" >&2; exit 1
 fi
