@@ -1,7 +1,8 @@
 import type { Static } from 'typebox';
 import type { WindowCheckoutSchema } from '../contract/window.js';
 import { escapeHtml, scriptJson, won } from './html.js';
-import { INSTALLMENT_MINIMUM, PAY_METHOD_NAMES, PAYMENT_STATUS_NAMES } from './korean-names.js';
+import { INSTALLMENT_MINIMUM } from '../core/payments/installments.js';
+import { PAY_METHOD_NAMES, PAYMENT_STATUS_NAMES } from './korean-names.js';
 import { buyerPage } from './page-shell.js';
 
 /** What the page shows: the answer of `GET /sandbox/window/requests/{imp_uid}`. */
