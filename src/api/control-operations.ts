@@ -58,10 +58,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/reset',
     operationId: 'sandboxReset',
     summary: 'Forget everything, or everything of one merchant (scripted outcomes too; faults only with everything)',
+    description:
+      'Forgets every stored record (payments, billing keys, schedules, webhook deliveries, tokens) and scripted outcome, or only those of one merchant. Forgetting everything also clears the faults and puts the clock back to real time, running, unless keep_clock is true.',
     tags,
     body: ResetBodySchema,
     response: ResetResultSchema,
     statuses: [400, 404],
+    responses: { 200: 'Reset: `all` or the merchant code', 404: 'Unknown merchant code' },
     run: async (sandbox, { body }) => {
       await sandbox.reset(body.merchant, { keepClock: body.keep_clock ?? false });
       return ok({ reset: body.merchant ?? 'all' });
@@ -73,6 +76,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/state',
     operationId: 'sandboxExport',
     summary: 'The whole state as JSON (the format PUT /sandbox/state and the --data file take)',
+    description:
+      'The whole stored state as one JSON document, in the format PUT /sandbox/state and the --data file take: save it after a set-up and load it before each test.',
     tags,
     response: SnapshotSchema,
     statuses: [],
@@ -84,10 +89,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/state',
     operationId: 'sandboxImport',
     summary: 'Replace the whole state with an exported one',
+    description:
+      'Replaces the whole state with an exported one (GET /sandbox/state). The document is checked first; a document that does not fit changes nothing.',
     tags,
     body: SnapshotSchema,
     response: ImportResultSchema,
     statuses: [400],
+    responses: { 200: 'Imported: how many payments, billing keys and schedules' },
     run: async (sandbox, { body }) => {
       await sandbox.import(body);
       const snapshot = sandbox.export();
@@ -100,10 +108,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/payments',
     operationId: 'sandboxListPayments',
     summary: 'Every payment (of one merchant or all), oldest first',
+    description:
+      'Every payment the sandbox holds, with its merchant code, oldest first; `merchant` keeps one merchant\'s.',
     tags,
     querystring: MerchantFilterQuerySchema,
     response: ControlPaymentsSchema,
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { query }) => ok(sandbox.listPayments(query.merchant)),
   }),
   open({
@@ -112,11 +123,14 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/payments/:imp_uid/cancel',
     operationId: 'sandboxCancelPayment',
     summary: "Cancel all or part of a paid payment as its merchant's POST /payments/cancel would, without a token",
+    description:
+      'Cancels all or part of a paid payment as its merchant\'s POST /payments/cancel would (same rules, same webhook), without a token: for tests that play the merchant\'s back office.',
     tags,
     params: ImpUidParamsSchema,
     body: ControlCancelBodySchema,
     response: PaymentSchema,
     statuses: [400, 404],
+    responses: { 200: 'Cancelled: the payment after the cancel; refusals (nothing left to cancel, over-cancel) are HTTP 200, code 1', 404: 'No payment with this imp_uid' },
     run: (sandbox, { params, body }) => sandbox.cancelPayment(params.imp_uid, body),
   }),
   open({
@@ -125,6 +139,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/merchants',
     operationId: 'sandboxListMerchants',
     summary: 'The merchants and their Settle MIDs, without API keys or secrets',
+    description:
+      'The merchants the sandbox knows, with their codes, names and Settle MIDs. API keys and secrets are left out: the start-up banner and the merchants file hold those.',
     tags,
     response: Type.Array(ControlMerchantSchema),
     statuses: [],
@@ -136,6 +152,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/changes',
     operationId: 'sandboxChanges',
     summary: 'A counter that grows with every stored change, and the clock: cheap to poll',
+    description:
+      'A counter that grows with every stored change, and the clock. Cheap to poll: the dashboard refreshes only when it moved.',
     tags,
     response: ChangesSchema,
     statuses: [],
@@ -147,10 +165,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/billing-keys',
     operationId: 'sandboxListBillingKeys',
     summary: 'Every billing key (of one merchant or all)',
+    description:
+      'Every billing key the sandbox holds, with its merchant code; `merchant` keeps one merchant\'s.',
     tags,
     querystring: MerchantFilterQuerySchema,
     response: ControlBillingKeysSchema,
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { query }) => ok(sandbox.listBillingKeys(query.merchant)),
   }),
   open({
@@ -159,10 +180,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/schedules',
     operationId: 'sandboxListSchedules',
     summary: 'Every scheduled payment (of one merchant or all), by schedule_at',
+    description:
+      'Every scheduled payment, in order of schedule_at; `merchant` keeps one merchant\'s.',
     tags,
     querystring: MerchantFilterQuerySchema,
     response: Type.Array(ScheduleResultSchema),
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { query }) => ok(sandbox.schedules.list(query.merchant)),
   }),
   open({
@@ -171,10 +195,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/webhooks',
     operationId: 'sandboxListWebhooks',
     summary: 'Every webhook delivery with each attempt (URL, body, status, error, time), oldest first',
+    description:
+      'Every webhook delivery, oldest first, with each attempt: URL, body, HTTP status or error, and time.',
     tags,
     querystring: MerchantFilterQuerySchema,
     response: Type.Array(WebhookDeliverySchema),
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { query }) => ok(sandbox.webhooks.list(query.merchant)),
   }),
   open({
@@ -183,10 +210,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/webhooks/:id/resend',
     operationId: 'sandboxResendWebhook',
     summary: 'Send a logged delivery once more, now; answers after the attempt',
+    description:
+      'Sends a logged webhook delivery once more, now, and answers after the attempt, with the attempt added.',
     tags,
     params: DeliveryParamsSchema,
     response: WebhookDeliverySchema,
     statuses: [404],
+    responses: { 404: 'No webhook delivery with this id' },
     run: async (sandbox, { params }) => ok(await sandbox.webhooks.resend(params.id)),
   }),
   open({
@@ -195,11 +225,14 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/merchants/:code/webhook',
     operationId: 'sandboxSetWebhook',
     summary: "Set a merchant's Notification URL, content type and retry setting (until the process ends)",
+    description:
+      'Sets where a merchant\'s webhooks go (its Notification URL), their content type and whether failed deliveries are retried, until the process ends.',
     tags,
     params: MerchantCodeParamsSchema,
     body: WebhookConfigBodySchema,
     response: WebhookConfigSchema,
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { params, body }) =>
       ok(sandbox.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
   }),
@@ -209,6 +242,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/clock',
     operationId: 'sandboxClock',
     summary: 'Sandbox time and whether it is frozen',
+    description:
+      'The sandbox time (milliseconds, UNIX seconds and ISO text) and whether it is frozen.',
     tags,
     response: ClockSchema,
     statuses: [],
@@ -220,6 +255,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/clock/freeze',
     operationId: 'sandboxFreezeClock',
     summary: 'Stop time (at `at`, or now): it then moves only through this API',
+    description:
+      'Stops the sandbox time, at `at` or at the current time; it then moves only through POST /sandbox/clock/set and /advance.',
     tags,
     body: FreezeBodySchema,
     response: ClockSchema,
@@ -235,6 +272,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/clock/resume',
     operationId: 'sandboxResumeClock',
     summary: 'Let time run again from the current sandbox time',
+    description:
+      'Lets the sandbox time run again from where it stands.',
     tags,
     response: ClockSchema,
     statuses: [],
@@ -249,6 +288,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/clock/set',
     operationId: 'sandboxSetClock',
     summary: 'Set the time; a jump forward runs every schedule and webhook retry due on the way',
+    description:
+      'Sets the sandbox time. A jump forward runs, in order, every scheduled payment and webhook retry that falls due on the way.',
     tags,
     body: SetClockBodySchema,
     response: ClockSchema,
@@ -264,6 +305,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/clock/advance',
     operationId: 'sandboxAdvanceClock',
     summary: 'Move time forward, running every schedule and webhook retry due on the way, in order',
+    description:
+      'Moves the sandbox time forward by the given amount, running, in order, every scheduled payment and webhook retry that falls due on the way.',
     tags,
     body: AdvanceBodySchema,
     response: ClockSchema,
@@ -280,6 +323,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/outcomes',
     operationId: 'sandboxListOutcomes',
     summary: 'Scripted charge outcomes still queued',
+    description:
+      'The scripted charge outcomes still waiting for their charges.',
     tags,
     response: Type.Array(OutcomeSchema),
     statuses: [],
@@ -291,10 +336,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/outcomes',
     operationId: 'sandboxScriptOutcome',
     summary: 'Script the next N charges of a customer_uid or card: approve, decline (with a reason code) or PG unreachable',
+    description:
+      'Scripts the next N charges of a customer_uid or card number: approve, decline with a reason code of fixtures/cards.json, or PG unreachable, whatever the card table would say.',
     tags,
     body: OutcomeBodySchema,
     response: OutcomeSchema,
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { body }) => ok(sandbox.outcomes.add(body)),
   }),
   open({
@@ -303,10 +351,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/outcomes',
     operationId: 'sandboxClearOutcomes',
     summary: 'Forget scripted outcomes (of one merchant, or all)',
+    description:
+      'Forgets the scripted outcomes, of one merchant or of all.',
     tags,
     querystring: MerchantFilterQuerySchema,
     response: DoneSchema,
     statuses: [400, 404],
+    responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { query }) => {
       sandbox.outcomes.clear(query.merchant);
       return ok({ done: true as const });
@@ -318,6 +369,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/faults',
     operationId: 'sandboxListFaults',
     summary: 'Injected faults per operation',
+    description:
+      'The faults injected into vendor operations, per operationId (or `*` for all).',
     tags,
     response: Type.Array(FaultSchema),
     statuses: [],
@@ -329,11 +382,14 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/faults/:operation',
     operationId: 'sandboxSetFault',
     summary: 'Inject faults into one vendor operation (or `*`): added latency, a seeded rate of 5xx or dropped connections',
+    description:
+      'Injects faults into one vendor operation, or into all with `*`: added latency, and a seeded rate of 5xx answers or dropped connections. Only vendor operations are faulted; the sandbox\'s own never are.',
     tags,
     params: FaultParamsSchema,
     body: FaultBodySchema,
     response: FaultSchema,
     statuses: [400],
+    responses: { 400: 'A malformed body, or an operation that is not a vendor operationId nor `*`' },
     run: (sandbox, { params, body }) => {
       if (!faultable.has(params.operation)) {
         throw errors.invalidParameter('operation', `${params.operation}: vendor operationId(getToken, again, …) 또는 * 이어야 합니다.`);
@@ -347,10 +403,13 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/faults/:operation',
     operationId: 'sandboxClearFault',
     summary: 'Remove the faults of one operation',
+    description:
+      'Removes the faults of one operation.',
     tags,
     params: FaultParamsSchema,
     response: DoneSchema,
     statuses: [400],
+    responses: { 400: 'An operation that is not a vendor operationId nor `*`' },
     run: (sandbox, { params }) => {
       sandbox.faults.clear(params.operation);
       return ok({ done: true as const });
@@ -362,6 +421,8 @@ export const controlOperations: Operation[] = [
     path: '/sandbox/faults',
     operationId: 'sandboxClearFaults',
     summary: 'Remove every injected fault',
+    description:
+      'Removes every injected fault.',
     tags,
     response: DoneSchema,
     statuses: [],

@@ -22,6 +22,11 @@ export interface Operation {
   /** The vendor's operationId, so the two OpenAPI documents line up. */
   operationId: string;
   summary: string;
+  /**
+   * What it does, shown under the summary in `/docs`: for a vendor operation the vendor's own description (Korean),
+   * shortened, with what differs in the sandbox; for the sandbox's own, a sentence or two.
+   */
+  description: string;
   tags: string[];
   /** False only for getToken and the sandbox's own open routes. */
   auth: boolean;
@@ -33,6 +38,11 @@ export interface Operation {
   /** Schema of `response` in a successful envelope, and other statuses that can answer (documentation). */
   response: TSchema;
   statuses: number[];
+  /**
+   * What a status means for this operation, where the common wording (`src/api/operation-docs.ts`) says too little:
+   * the vendor's per-status text, or the refusals a 200 can carry.
+   */
+  responses?: Partial<Record<number, string>>;
   run(sandbox: Sandbox, input: { params: unknown; query: unknown; body: unknown; userAgent: string | null }, caller: Caller | null): Answer | Promise<Answer>;
 }
 

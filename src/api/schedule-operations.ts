@@ -12,11 +12,14 @@ export const scheduleOperations: Operation[] = [
     path: '/subscribe/payments/schedule/:merchant_uid',
     operationId: 'updateScheduleByMid',
     summary: '결제요청 예약시각 수정 (실행 전의 예약만; 과거 시각은 거절)',
+    description:
+      '결제예약 시 사용한 거래주문번호(merchant_uid)로 해당 예약 건의 결제요청 예약시각(schedule_at)을 수정합니다.',
     tags: ['subscribe'],
     params: MerchantUidParamsSchema,
     body: ScheduleAtBodySchema,
     response: ScheduleResultSchema,
     statuses: [400, 401, 404],
+    responses: { 200: '정상적으로 예약 변경이 완료되었습니다.', 400: '필수 파라미터 누락(code -1), 이미 실행 혹은 취소된 결제예약, 예약시각이 현재 시각보다 과거인 경우(code 1)', 404: '존재하지 않는 결제예약' },
     run: (sandbox, { params, body }, caller) => sandbox.scheduleChanges.update(caller, params.merchant_uid, body.schedule_at),
   }),
   authenticated({
@@ -24,11 +27,14 @@ export const scheduleOperations: Operation[] = [
     path: '/subscribe/payments/schedule/:merchant_uid/reschedule',
     operationId: 'rescheduleByMid',
     summary: '결제 실패 재예약 (실패했거나 취소된 예약을 다른 시각으로 다시 예약)',
+    description:
+      '결제 예약 실행 시 실패했던 건, 혹은 예약 취소했던 건에 대해 다른 시각으로 다시 결제 예약을 합니다.',
     tags: ['subscribe'],
     params: MerchantUidParamsSchema,
     body: ScheduleAtBodySchema,
     response: ScheduleResultSchema,
     statuses: [400, 401, 404],
+    responses: { 200: '정상적으로 재예약이 완료되었습니다.', 400: '필수 파라미터 누락(code -1), 아직 실행되지 않거나 이미 실행 중 혹은 승인된 결제예약, 예약시각이 현재 시각보다 과거인 경우(code 1)', 404: '존재하지 않는 결제예약' },
     run: (sandbox, { params, body }, caller) => sandbox.scheduleChanges.reschedule(caller, params.merchant_uid, body.schedule_at),
   }),
   authenticated({
@@ -36,10 +42,13 @@ export const scheduleOperations: Operation[] = [
     path: '/subscribe/payments/schedule/:merchant_uid/retry',
     operationId: 'retryScheduleByMid',
     summary: '결제 실패 재시도 (실패했거나 취소된 예약을 즉시 결제; 결과는 status로 확인)',
+    description:
+      '결제 예약 실행 시 실패했던 건, 혹은 예약 취소했던 건을 즉시 결제 재시도합니다.',
     tags: ['subscribe'],
     params: MerchantUidParamsSchema,
     response: PaymentSchema,
     statuses: [400, 401, 404],
+    responses: { 200: '정상적으로 재시도가 완료되었습니다. (결제 성공/실패 여부는 결제 상태(status)로 확인 필요)', 400: '필수 파라미터 누락(code -1), 아직 실행되지 않거나 이미 실행중 혹은 승인된 결제예약(code 1)', 404: '존재하지 않는 결제예약 혹은 빌링키' },
     run: (sandbox, { params }, caller) => sandbox.scheduleChanges.retry(caller, params.merchant_uid),
   }),
   authenticated({
@@ -47,11 +56,14 @@ export const scheduleOperations: Operation[] = [
     path: '/subscribe/customers/:customer_uid/schedules',
     operationId: 'findSchedulesByCustomer',
     summary: '빌링키(customer_uid)의 결제예약 목록 조회 (GET /subscribe/payments/schedule/customers/{customer_uid}와 같은 동작)',
+    description:
+      'customer_uid별 결제예약목록을 조회합니다 (GET /subscribe/payments/schedule/customers/{customer_uid}와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
     tags: ['subscribe.customer'],
     params: CustomerUidParamsSchema,
     querystring: ScheduleCustomerQuerySchema,
     response: PagedSchedulesSchema,
     statuses: [400, 401],
+    responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
     run: (sandbox, { params, query }, caller) => sandbox.schedules.byCustomer(caller, params.customer_uid, query),
   }),
 ];

@@ -40,10 +40,13 @@ export const vendorOperations: Operation[] = [
     path: '/users/getToken',
     operationId: 'getToken',
     summary: 'access token 발급: 30분간 유효하며, 만료 1분 전부터의 재요청은 5분 연장',
+    description:
+      'API키(imp_key)와 API secret(imp_secret)으로 access_token을 발급받습니다. access_token의 만료기한은 발행 시간부터 30분이며, 만료된 토큰으로 API를 요청하면 401 Unauthorized 응답을 받습니다. 만료 전에 다시 요청하면 기존 access_token을 그대로 돌려주며(만료기한도 같음), 만료 1분 전부터의 요청은 만료기한을 5분 연장합니다.',
     tags: ['authenticate'],
     body: GetTokenBodySchema,
     response: AuthSchema,
     statuses: [400, 401],
+    responses: { 200: '정상적으로 access_token을 받아왔습니다', 401: 'imp_key, imp_secret 인증에 실패한 경우' },
     run: (sandbox, { body }) => sandbox.tokens.issue(body),
   }),
   authenticated({
@@ -51,10 +54,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/onetime',
     operationId: 'onetime',
     summary: '카드정보로 1회 결제 (customer_uid를 지정하면 결제 성공 시 빌링키도 저장)',
+    description:
+      '구매자로부터 별도의 인증과정을 거치지 않고, 카드정보만으로 결제를 진행하는 API입니다. customer_uid를 함께 보내면 결제 성공 시 빌링키도 저장되며, buyer_email, buyer_name 등의 정보는 빌링키의 customer_email, customer_name 등으로 함께 저장됩니다.',
     tags: ['subscribe'],
     body: OnetimeBodySchema,
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
+    responses: { 200: '정상 결제 (code 0, response에 결제건). 카드사 거절(code -1)과 PG 설정·중복 merchant_uid 같은 거절(code 1)도 HTTP 200이며 response: null' },
     run: (sandbox, { body }, caller) => sandbox.charges.onetime(caller, body),
   }),
   authenticated({
@@ -62,10 +68,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/again',
     operationId: 'again',
     summary: '저장된 빌링키(customer_uid)로 재결제',
+    description:
+      '저장된 빌링키로 결제합니다. PG사 결제창, 비 인증 결제(일회성) API 또는 빌링키 발급 API로 등록된 빌링키가 있을 때 매칭되는 customer_uid로 결제를 진행할 수 있습니다.',
     tags: ['subscribe'],
     body: AgainBodySchema,
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
+    responses: { 200: '정상 결제 (code 0, response에 결제건). 카드사 거절(code -1)과 등록되지 않은 customer_uid·중복 merchant_uid 같은 거절(code 1)도 HTTP 200이며 response: null' },
     run: (sandbox, { body }, caller) => sandbox.charges.again(caller, body),
   }),
   authenticated({
@@ -73,10 +82,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/customers',
     operationId: 'customer_view_multiple',
     summary: '여러 빌링키 조회 (일부만 있으면 207)',
+    description:
+      '여러 개의 빌링키를 한 번에 조회합니다. 등록된 카드마다 customer_uid가 1개씩 매핑되므로, 한 고객이 여러 장의 카드를 등록했다면 그 카드정보 목록을 한 번에 조회하는 데 편리합니다. 예시) /subscribe/customers?customer_uid[]=hong_1234_a&customer_uid[]=hong_1234_b',
     tags: ['subscribe.customer'],
     querystring: CustomersQuerySchema,
     response: Type.Array(CustomerSchema),
     statuses: [207, 400, 401, 404],
+    responses: { 200: '요청된 모든 customer_uid에 대한 빌링키 정보 응답완료', 207: '요청된 customer_uid 중 일부 빌링키 정보 조회 실패 (접근권한 없음 또는 존재하지 않는 customer_uid): 찾은 것만 응답', 404: '유효하지 않은 customer_uid (요청된 것을 하나도 찾지 못한 경우)' },
     run: (sandbox, { query }, caller) => sandbox.billingKeys.getMany(caller, query['customer_uid[]']),
   }),
   authenticated({
@@ -84,10 +96,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/customers/:customer_uid',
     operationId: 'customer_view',
     summary: '빌링키 조회',
+    description:
+      '구매자의 빌링키 정보를 조회합니다.',
     tags: ['subscribe.customer'],
     params: CustomerUidParamsSchema,
     response: CustomerSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: '유효하지 않은 customer_uid' },
     run: (sandbox, { params }, caller) => sandbox.billingKeys.get(caller, params.customer_uid),
   }),
   authenticated({
@@ -95,11 +110,14 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/customers/:customer_uid',
     operationId: 'customer_save',
     summary: '빌링키 단독 발급 (헥토파이낸셜은 별도 계약이 있어야 가능)',
+    description:
+      '구매자에 대해 빌링키를 발급하고 저장합니다. PG사와 협의가 완료된 경우 이용 가능한 서비스로, 헥토파이낸셜은 별도 계약이 필요합니다 (계약이 없으면 onetime에 customer_uid를 지정해 최초 결제와 함께 발급). customer_uid 값은 고객 & 카드번호 단위별로 고유하게 발급·관리되어야 합니다.',
     tags: ['subscribe.customer'],
     params: CustomerUidParamsSchema,
     body: CustomerSaveBodySchema,
     response: Nullable(CustomerSchema),
     statuses: [400, 401],
+    responses: { 200: '정상 등록 (code 0, response에 빌링키). 별도 계약이 없는 헥토파이낸셜 가맹점이나 카드사 거절은 HTTP 200, code 1 또는 -1, response: null' },
     run: (sandbox, { params, body }, caller) => sandbox.billingKeys.save(caller, params.customer_uid, body),
   }),
   authenticated({
@@ -107,11 +125,14 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/customers/:customer_uid',
     operationId: 'customer_delete',
     summary: '빌링키 삭제',
+    description:
+      '구매자의 빌링키 정보를 삭제합니다. 빌링키 삭제 전에 결제예약된 내역이 존재하는지 반드시 확인하셔야 하며, 삭제된 빌링키는 복구할 수 없습니다.',
     tags: ['subscribe.customer'],
     params: CustomerUidParamsSchema,
     querystring: DeleteCustomerQuerySchema,
     response: CustomerSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 삭제 (response에 삭제된 빌링키)', 404: '유효하지 않은 customer_uid' },
     run: (sandbox, { params }, caller) => sandbox.billingKeys.delete(caller, params.customer_uid),
   }),
   authenticated({
@@ -119,11 +140,14 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/customers/:customer_uid/payments',
     operationId: 'customer_payments',
     summary: '빌링키로 결제된 내역 (20건씩)',
+    description:
+      '구매자의 빌링키로 결제된 결제목록을 조회합니다 (20건씩, page로 페이징).',
     tags: ['subscribe.customer'],
     params: CustomerUidParamsSchema,
     querystring: PageQuerySchema,
     response: PagedPaymentsSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: '유효하지 않은 customer_uid' },
     run: (sandbox, { params, query }, caller) => sandbox.billingKeys.payments(caller, params.customer_uid, query.page ?? 1),
   }),
   authenticated({
@@ -131,10 +155,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/schedule',
     operationId: 'schedule',
     summary: '결제예약 (빌링키가 없고 카드정보가 있으면 빌링키를 먼저 발급: 헥토파이낸셜은 별도 계약 필요)',
+    description:
+      'customer_uid를 이용하여 비인증 결제 요청을 예약합니다 (비 인증 결제(빌링키) API를 포트원이 대신 수행). 결제 결과는 notice_url로 웹훅(POST)을 통해 받습니다. 빌링키가 등록된 customer_uid면 그 빌링키로 예약하고(카드정보 선택), 없으면 카드정보로 빌링키를 먼저 발급한 뒤 예약합니다(카드정보 필수, 헥토파이낸셜은 별도 계약 필요). 예약건별로 고유한 merchant_uid를 보내야 하며, buyer_* 정보가 없으면 빌링키의 customer_* 정보로 대체됩니다.',
     tags: ['subscribe'],
     body: ScheduleBodySchema,
     response: Type.Array(ScheduleResultSchema),
     statuses: [400, 401],
+    responses: { 200: '정상적으로 예약 등록이 완료되었습니다 (code 0). 등록된 고객정보가 없거나 이미 예약·결제된 merchant_uid면 HTTP 200, code 1, response: null' },
     run: (sandbox, { body }, caller) => sandbox.schedules.schedule(caller, body),
   }),
   authenticated({
@@ -142,10 +169,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/unschedule',
     operationId: 'unschedule',
     summary: '결제예약 취소 (customer_uid의 전체 또는 지정한 merchant_uid들)',
+    description:
+      '예약된 결제가 실행되기 전에 해당 예약을 취소합니다. merchant_uid를 지정하지 않으면 customer_uid의 모든 예약을 취소합니다.',
     tags: ['subscribe'],
     body: UnscheduleBodySchema,
     response: Type.Array(ScheduleResultSchema),
     statuses: [400, 401],
+    responses: { 200: '정상적으로 예약 취소가 완료되었습니다 (code 0). 취소할 예약이 없으면 HTTP 200, code 1, response: null' },
     run: (sandbox, { body }, caller) => sandbox.schedules.unschedule(caller, body),
   }),
   authenticated({
@@ -153,10 +183,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/schedule',
     operationId: 'findSchedulesByRange',
     summary: '예약시각 범위로 결제예약 목록 조회 (schedule_from <= schedule_at < schedule_to)',
+    description:
+      '기간범위(schedule_from, schedule_to)를 지정하여 결제예약목록을 조회합니다. 결제예약정보가 (페이징된)목록으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
     tags: ['subscribe'],
     querystring: ScheduleRangeQuerySchema,
     response: PagedSchedulesSchema,
     statuses: [400, 401],
+    responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
     run: (sandbox, { query }, caller) => sandbox.schedules.byRange(caller, query),
   }),
   authenticated({
@@ -164,11 +197,14 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/schedule/customers/:customer_uid',
     operationId: 'findSchedulesByCustomer',
     summary: '빌링키(customer_uid)의 결제예약 목록 조회 (from <= schedule_at < to, 20건씩)',
+    description:
+      'customer_uid별 결제예약목록을 조회합니다 (GET /subscribe/customers/{customer_uid}/schedules와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
     tags: ['subscribe'],
     params: CustomerUidParamsSchema,
     querystring: ScheduleCustomerQuerySchema,
     response: PagedSchedulesSchema,
     statuses: [400, 401],
+    responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
     run: (sandbox, { params, query }, caller) => sandbox.schedules.byCustomer(caller, params.customer_uid, query),
   }),
   authenticated({
@@ -176,10 +212,13 @@ export const vendorOperations: Operation[] = [
     path: '/subscribe/payments/schedule/:merchant_uid',
     operationId: 'getScheduleByMid',
     summary: 'merchant_uid로 결제예약 조회',
+    description:
+      '결제예약 등록 시 사용된 merchant_uid로 예약 상태 등 결제예약정보를 조회합니다.',
     tags: ['subscribe'],
     params: MerchantUidParamsSchema,
     response: ScheduleResultSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: 'merchant_uid로 조회되는 예약결제건이 존재하지 않는 경우' },
     run: (sandbox, { params }, caller) => sandbox.schedules.get(caller, params.merchant_uid),
   }),
   authenticated({
@@ -187,11 +226,14 @@ export const vendorOperations: Operation[] = [
     path: '/payments/:imp_uid',
     operationId: 'getPaymentByImpUid',
     summary: 'imp_uid로 결제내역 조회',
+    description:
+      '포트원 거래고유번호(imp_uid)로 결제내역을 확인합니다.',
     tags: ['payments'],
     params: ImpUidParamsSchema,
     querystring: IncludeSandboxQuerySchema,
     response: PaymentSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: '유효하지 않은 imp_uid' },
     run: (sandbox, { params }, caller) => sandbox.payments.get(caller, params.imp_uid),
   }),
   authenticated({
@@ -199,11 +241,14 @@ export const vendorOperations: Operation[] = [
     path: '/payments/find/:merchant_uid/:payment_status',
     operationId: 'getPaymentByMerchantUid',
     summary: 'merchant_uid와 결제상태로 결제내역 조회',
+    description:
+      '고객사 주문번호(merchant_uid)로 결제내역을 확인합니다. 같은 merchant_uid가 여러 건 존재하면 정렬 기준(sorting)에 따라 가장 첫 번째 건을, payment_status를 지정하면 그 상태의 가장 최신 건을 반환합니다. 모든 내역이 필요하면 GET /payments/findAll/{merchant_uid}/{payment_status}를 사용하세요.',
     tags: ['payments'],
     params: FindPaymentParamsSchema,
     querystring: FindPaymentQuerySchema,
     response: PaymentSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: '거래건이 존재하지 않는 경우' },
     run: (sandbox, { params, query }, caller) =>
       sandbox.payments.find(caller, params.merchant_uid, params.payment_status, query.sorting),
   }),
@@ -212,11 +257,14 @@ export const vendorOperations: Operation[] = [
     path: '/payments/find/:merchant_uid',
     operationId: 'getPaymentByMerchantUidAnyStatus',
     summary: 'merchant_uid로 결제내역 조회 (결제상태 무관)',
+    description:
+      'GET /payments/find/{merchant_uid}/{payment_status}에서 payment_status를 생략한 형태입니다. 결제상태와 관계없이, 같은 merchant_uid가 여러 건이면 정렬 기준(sorting)에 따라 가장 첫 번째 건을 반환합니다.',
     tags: ['payments'],
     params: MerchantUidParamsSchema,
     querystring: FindPaymentQuerySchema,
     response: PaymentSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: '거래건이 존재하지 않는 경우' },
     run: (sandbox, { params, query }, caller) => sandbox.payments.find(caller, params.merchant_uid, undefined, query.sorting),
   }),
   authenticated({
@@ -224,10 +272,13 @@ export const vendorOperations: Operation[] = [
     path: '/payments',
     operationId: 'getPaymentListByImpUid',
     summary: '여러 결제내역 조회 (일부만 있으면 207)',
+    description:
+      '여러 개의 포트원 거래고유번호(imp_uid[]) 또는 고객사 주문번호(merchant_uid[])로 결제내역을 한 번에 조회합니다 (최대 100개). 예시) /payments?imp_uid[]=imp_448280090638&imp_uid[]=imp_448280090639&merchant_uid[]=merchant_143434085216',
     tags: ['payments'],
     querystring: PaymentsQuerySchema,
     response: Type.Array(PaymentSchema),
     statuses: [207, 400, 401, 404],
+    responses: { 200: '요청된 모든 imp_uid, merchant_uid에 대한 결제정보 응답완료', 207: '요청된 것 중 일부 거래 조회 실패 (접근권한 없음 또는 존재하지 않는 imp_uid): 찾은 것만 응답', 400: 'imp_uid[]와 merchant_uid[]가 모두 없거나 값이 올바르지 않은 경우 (code -1)', 404: '해당되는 결제건을 찾지 못하였습니다.' },
     run: (sandbox, { query }, caller) => sandbox.payments.getMany(caller, query['imp_uid[]'] ?? [], query['merchant_uid[]'] ?? []),
   }),
   authenticated({
@@ -235,10 +286,13 @@ export const vendorOperations: Operation[] = [
     path: '/payments/cancel',
     operationId: 'cancelPayment',
     summary: '결제취소 (전액 또는 부분)',
+    description:
+      '승인된 결제를 전액 또는 부분 취소합니다 (amount를 생략하거나 0이면 남은 금액 전부). 신용카드·실시간계좌이체·휴대폰소액결제는 즉시 취소되며, 가상계좌는 환불받을 계좌정보(refund_holder, refund_bank, refund_account)를 함께 전달합니다. checksum을 보내면 취소가능잔액과 일치할 때만 취소합니다.',
     tags: ['payments'],
     body: CancelBodySchema,
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
+    responses: { 200: '정상 취소 (code 0, response에 취소 후의 결제건). 취소할 결제건이 없거나, 이미 전액취소되었거나, 금액·checksum이 취소가능잔액과 맞지 않으면 HTTP 200, code 1, response: null' },
     run: (sandbox, { body }, caller) => sandbox.payments.cancel(caller, body),
   }),
   authenticated({
@@ -246,10 +300,13 @@ export const vendorOperations: Operation[] = [
     path: '/payments/prepare',
     operationId: 'preparePayment',
     summary: '결제예정금액 사전등록 (IMP.request_pay가 다른 금액으로 요청되면 결제창이 열리기 전에 거절)',
+    description:
+      '결제창(IMP.request_pay)으로 결제할 때 결제금액 위변조를 막기 위해 결제예정금액을 사전등록합니다. 사전등록된 merchant_uid로 IMP.request_pay()가 다른 금액으로 요청되면 PG사 결제창 호출이 중단됩니다.',
     tags: ['payments.validation'],
     body: PrepareBodySchema,
     response: Nullable(PaymentPrepareSchema),
     statuses: [400, 401],
+    responses: { 200: '정상 등록 (code 0). 이미 등록된 merchant_uid면 HTTP 200, code 1, response: null' },
     run: (sandbox, { body }, caller) => sandbox.prepares.prepare(caller, body),
   }),
   authenticated({
@@ -257,10 +314,13 @@ export const vendorOperations: Operation[] = [
     path: '/payments/prepare',
     operationId: 'editPreparePayment',
     summary: '사전등록된 결제예정금액 수정',
+    description:
+      'POST /payments/prepare로 이미 사전등록된 결제예정금액을 수정합니다.',
     tags: ['payments.validation'],
     body: PrepareBodySchema,
     response: PaymentPrepareSchema,
     statuses: [400, 401, 404],
+    responses: { 200: '정상 수정', 404: '요청된 merchant_uid로 등록된 결제사전정보를 찾을 수 없는 경우' },
     run: (sandbox, { body }, caller) => sandbox.prepares.edit(caller, body),
   }),
   authenticated({
@@ -268,10 +328,13 @@ export const vendorOperations: Operation[] = [
     path: '/payments/prepare/:merchant_uid',
     operationId: 'getPaymentPrepareByMerchantUid',
     summary: '사전등록된 결제예정금액 조회',
+    description:
+      'POST /payments/prepare로 사전등록된 결제예정금액을 조회합니다.',
     tags: ['payments.validation'],
     params: PrepareParamsSchema,
     response: PaymentPrepareSchema,
     statuses: [401, 404],
+    responses: { 200: '정상 조회', 404: '요청된 merchant_uid로 등록된 결제사전정보를 찾을 수 없는 경우' },
     run: (sandbox, { params }, caller) => sandbox.prepares.get(caller, params.merchant_uid),
   }),
 ];

@@ -26,10 +26,13 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/window/requests',
     operationId: 'sandboxWindowRequest',
     summary: 'IMP.request_pay: checks the Settle rules; opens a checkout or answers the refusal',
+    description:
+      'What the stand-in SDK (/v1/iamport.js) sends for IMP.request_pay. The sandbox checks the request by the Settle rules (merchant code, pg and MID, pay_method, amounts, a prepared amount) and opens a window payment whose checkout page the SDK shows, or answers the refusal the SDK hands to the callback (or to m_redirect_url).',
     tags,
     body: WindowRequestBodySchema,
     response: WindowOpeningSchema,
     statuses: [400],
+    responses: { 200: 'Checked: imp_uid of the opened checkout, or rsp with the refusal (imp_uid null)' },
     run: (sandbox, { body, userAgent }) =>
       sandbox.window.open({ merchant_code: body.merchant_code ?? '', params: body.params as Record<string, unknown>, user_agent: userAgent }),
   }),
@@ -40,10 +43,13 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/window/requests/:imp_uid',
     operationId: 'sandboxWindowCheckout',
     summary: 'A window payment as its checkout shows it, with the decline reasons and banks the checkout offers',
+    description:
+      'A window payment as its checkout page shows it: the payment, the merchant, the mode, whether it is still open, and the decline reasons and banks the page offers.',
     tags,
     params: WindowParamsSchema,
     response: WindowCheckoutSchema,
     statuses: [400, 404],
+    responses: { 404: 'No window payment with this imp_uid' },
     run: (sandbox, { params }) => ok(sandbox.window.checkout(params.imp_uid)),
   }),
   open({
@@ -53,11 +59,14 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/window/requests/:imp_uid/approve',
     operationId: 'sandboxWindowApprove',
     summary: 'Checkout: the user approves (card, trans, phone → paid; vbank → issued)',
+    description:
+      'The checkout page sends this when the user pays: a card (with card_number, which decides the outcome by the test card table), a transfer or a phone payment becomes paid, a virtual account is issued and waits for its deposit. Answers the callback\'s rsp (and the redirect URL in redirect mode).',
     tags,
     params: WindowParamsSchema,
     body: ApproveBodySchema,
     response: Nullable(WindowResultSchema),
     statuses: [400, 404],
+    responses: { 200: 'Done: rsp as the callback gets it; HTTP 200, code 1, response null when the window is no longer open', 404: 'No window payment with this imp_uid' },
     run: (sandbox, { params, body }) => sandbox.window.approve(params.imp_uid, body),
   }),
   open({
@@ -67,10 +76,13 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/window/requests/:imp_uid/cancel',
     operationId: 'sandboxWindowCancel',
     summary: 'Checkout: the user cancels',
+    description:
+      'The checkout page sends this when the user cancels: the payment stays unpaid and the callback gets the cancel rsp.',
     tags,
     params: WindowParamsSchema,
     response: Nullable(WindowResultSchema),
     statuses: [400, 404],
+    responses: { 200: 'Done: rsp as the callback gets it; HTTP 200, code 1, response null when the window is no longer open', 404: 'No window payment with this imp_uid' },
     run: (sandbox, { params }) => sandbox.window.cancel(params.imp_uid),
   }),
   open({
@@ -80,11 +92,14 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/window/requests/:imp_uid/decline',
     operationId: 'sandboxWindowDecline',
     summary: 'Checkout: the PG declines with the chosen reason',
+    description:
+      'Makes the PG decline the window payment with one of the reasons the checkout offers (a code of fixtures/cards.json): the payment fails and the callback gets the PG\'s error.',
     tags,
     params: WindowParamsSchema,
     body: DeclineBodySchema,
     response: Nullable(WindowResultSchema),
     statuses: [400, 404],
+    responses: { 200: 'Done: rsp as the callback gets it; HTTP 200, code 1, response null when the window is no longer open', 404: 'No window payment with this imp_uid' },
     run: (sandbox, { params, body }) => sandbox.window.decline(params.imp_uid, body.reason),
   }),
   open({
@@ -94,10 +109,13 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/window/requests/:imp_uid/close',
     operationId: 'sandboxWindowClose',
     summary: 'SDK: the popup closed; a window still open counts as cancelled; answers the result',
+    description:
+      'The SDK sends this when the popup closes; a window still open counts as cancelled. Answers the result the callback gets.',
     tags,
     params: WindowParamsSchema,
     response: WindowResultSchema,
     statuses: [400, 404],
+    responses: { 200: 'Done: rsp as the callback gets it', 404: 'No window payment with this imp_uid' },
     run: (sandbox, { params }) => sandbox.window.close(params.imp_uid),
   }),
   open({
@@ -106,10 +124,13 @@ export const windowOperations: Operation[] = [
     path: '/sandbox/vbanks/:imp_uid/deposit',
     operationId: 'sandboxVbankDeposit',
     summary: 'Control: the buyer deposits into an issued virtual account (→ paid, webhook)',
+    description:
+      'Plays the buyer depositing into an issued virtual account: the payment becomes paid and the merchant\'s webhook goes out, as when the bank reports a deposit.',
     tags,
     params: WindowParamsSchema,
     response: Nullable(PaymentSchema),
     statuses: [400, 404],
+    responses: { 200: 'Deposited: the paid payment; HTTP 200, code 1, response null when the account is not waiting for a deposit', 404: 'No virtual account payment with this imp_uid' },
     run: (sandbox, { params }) => sandbox.window.deposit(params.imp_uid),
   }),
 ];

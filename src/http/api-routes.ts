@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import type { TSchema } from 'typebox';
 import type { Operation } from '../api/operation.js';
+import { documentedResponses } from '../api/operation-docs.js';
 import type { Outcome, Pipeline, PlainRequest } from '../api/pipeline.js';
 import { BODY_LIMIT } from '../api/request.js';
-import { Envelope, ErrorEnvelopeSchema } from '../contract/common.js';
 
 // The API through Fastify: translation only. A request becomes the pipeline's plain request, and its outcome
 // becomes the reply; routing, faults, parsing, tokens, validation and error envelopes are all the pipeline's.
@@ -58,19 +57,12 @@ export async function serveApi(pipeline: Pipeline, request: FastifyRequest, repl
   return sendOutcome(reply, await pipeline(plainOf(request, body)));
 }
 
-function documentedResponses(operation: Operation): Record<number, TSchema> {
-  const responses: Record<number, TSchema> = { 200: Envelope(operation.response) };
-  for (const status of operation.statuses) {
-    responses[status] = status === 207 ? Envelope(operation.response) : ErrorEnvelopeSchema;
-  }
-  return responses;
-}
-
 /** What the OpenAPI document says of an operation; Fastify validates nothing of it (the pipeline does). */
 function documentation(operation: Operation): FastifySchema {
   return {
     operationId: operation.operationId,
     summary: operation.summary,
+    description: operation.description,
     tags: operation.tags,
     ...(operation.params ? { params: operation.params } : {}),
     ...(operation.querystring ? { querystring: operation.querystring } : {}),
