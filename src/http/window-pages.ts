@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Pipeline } from '../api/pipeline.js';
 import type { Sandbox } from '../core/sandbox.js';
-import { WindowParamsSchema } from '../contract/window.js';
 import { sendOutcome } from './api-routes.js';
 import { checkoutPage, missingCheckoutPage, type CheckoutData } from './checkout-page.js';
 import { examplePage } from './example-page.js';
 import { IAMPORT_SCRIPT } from './iamport-script.js';
-
-const tags = ['sandbox.window'];
+import { windowPageDocs } from './page-docs.js';
 
 /**
  * The browser side of the payment window, served by this door only: the SDK stand-in, the checkout page and the
@@ -20,16 +18,16 @@ export function windowPages(sandbox: Sandbox, pipeline: Pipeline): FastifyPlugin
       reply.header('access-control-allow-origin', '*');
     });
 
-    app.get('/v1/iamport.js', { schema: { summary: 'Stand-in for the vendor SDK (global IMP); load it instead of cdn.iamport.kr', tags } }, async (_request, reply) =>
+    app.get('/v1/iamport.js', { schema: windowPageDocs.script }, async (_request, reply) =>
       reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(IAMPORT_SCRIPT),
     );
-    app.get('/sandbox/example', { schema: { summary: 'Example merchant page exercising every pay method (HTML)', tags } }, async (_request, reply) =>
+    app.get('/sandbox/example', { schema: windowPageDocs.example }, async (_request, reply) =>
             // It is also the result page of redirect mode: never restored from a cache.
       reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(examplePage(sandbox.merchants.all())),
     );
     app.get(
       '/sandbox/window/checkout/:imp_uid',
-      { schema: { summary: 'The checkout page of a window request (HTML)', tags, params: WindowParamsSchema } },
+      { schema: windowPageDocs.checkout },
       async (request, reply) => {
         // The page shows what the window's own operation answers; a refusal (unknown, malformed) is answered as is.
         const impUid = (request.params as { imp_uid: string }).imp_uid;
