@@ -29,7 +29,7 @@ export const PgSettingSchema = Type.Object({
 export type PgSetting = Static<typeof PgSettingSchema>;
 
 export const TierParamsSchema = Type.Object({
-  tier_code: Type.String({ pattern: '^[A-Z0-9]{3}$', description: '하위 상점(Tier) 코드: 알파벳 대문자 또는 숫자 3자리' }),
+  tier_code: Type.String({ pattern: '^[A-Z0-9]{3}$', description: '하위 상점(Tier) 코드: 알파벳 대문자 또는 숫자 3자리', examples: ['A01'] }),
 });
 
 /** The vendor's TierAnnotation (the sandbox has no tiers: documented for the shape only). */

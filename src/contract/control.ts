@@ -9,7 +9,9 @@ export { WebhookDeliverySchema };
 
 // The sandbox control API (`/sandbox/...`): shapes of what a test sends to steer the sandbox and what it reads back.
 
-const merchantCode = (description = 'merchant code (imp + 8 digits)') => Type.String({ pattern: '^imp[0-9]{8}$', description });
+// The example is the shipped first merchant's code (fixtures/merchants.json), so "Try it out" names one that exists.
+const merchantCode = (description = 'merchant code (imp + 8 digits)') =>
+  Type.String({ pattern: '^imp[0-9]{8}$', description, examples: ['imp10000001'] });
 const MerchantCode = merchantCode();
 const OfMerchant = Type.Object({ merchant: Type.String() });
 

@@ -54,7 +54,7 @@ export const BillingKeyRecordSchema = Type.Object({
   merchant: MerchantCode,
   customer: CustomerSchema,
   /** YYYYMM, checked against the sandbox clock on every charge. */
-  expiry: Type.String({ pattern: '^[0-9]{6}$' }),
+  expiry: Type.String({ pattern: '^[0-9]{6}$', description: 'YYYYMM', examples: ['203001'] }),
   /** Scripted declines carried over from the test card the key was issued with (reason codes). */
   decline_every: Nullable(Type.String()),
   decline_repeat: Nullable(Type.String()),
