@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# The suite on the Node versions the package claims (engines) beyond the machine's own, with msw 2 (the peer
-# range; msw 3 is not claimed: its unhandled-request and header handling fail test/msw/handlers.test.ts and the
-# msw door's Host/Origin checks). Node comes from the npm registry's `node` package through npx, so no
+# The suite on the Node versions the package claims (engines) beyond the machine's own, and with msw 3 as well
+# as msw 2 (peerDependencies "^2 || ^3"). Node comes from the npm registry's `node` package through npx, so no
 # version manager is needed; tap starts each test file with the node that runs it (process.execPath).
 # The slow suites (test/reliability, the Chromium test) run once, on the machine's Node, in `npm test`.
-# Usage: bash scripts/node-versions.sh [log file]
+# Usage: bash scripts/node-versions.sh [log file]   Changes node_modules: msw 3 stays installed (--no-save).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=${1:-/dev/null}
 step() { printf '\n==> [%3ss] %s\n' "$SECONDS" "$*"; }
 fast=$(git ls-files 'test/*.test.ts' 'test/**/*.test.ts' | grep -v -e '^test/reliability/' -e '^test/window/browser\.test\.ts$')
+msw_suites=$(git ls-files 'test/msw/*.test.ts')
 on() { local node=$1; shift; npx -y -p "node@$node" -- node node_modules/.bin/tap --disable-coverage "$@" 2>&1 | tee -a "$log"; }
 
 # shellcheck disable=SC2086 # below, the file lists are meant to split into words
@@ -17,7 +17,10 @@ npm run build --silent  # tests that start the CLI need dist (tsc -b: nothing to
 step "Node 22, msw $(node -p 'require("msw/package.json").version'): every suite but the slow ones"
 rc=0
 on 22 $fast || rc=1
+npm install --no-save --no-audit --no-fund --loglevel=error msw@3
 step "Node 24, msw $(node -p 'require("msw/package.json").version'): every suite but the slow ones"
 on 24 $fast || rc=1
+step "Node 22, msw $(node -p 'require("msw/package.json").version'): the msw suites"
+on 22 $msw_suites || rc=1
 step "done"
 exit "$rc"

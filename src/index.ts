@@ -17,8 +17,8 @@ export { Sandbox, type SandboxOptions };
 export { defaultCards, defaultCodes, defaultMerchants };
 
 export type CreateSandboxOptions = Partial<SandboxOptions> & {
-  /** Base URL callers reach the sandbox at, for receipt links (`receipt_url`). */
-  publicUrl?: string;
+  /** Base URL callers reach the sandbox at, for receipt links (`receipt_url`); a function is read at each link. */
+  publicUrl?: string | (() => string);
 };
 
 /**
@@ -26,12 +26,12 @@ export type CreateSandboxOptions = Partial<SandboxOptions> & {
  * (http://127.0.0.1:8080 by default), and webhooks sent with fetch.
  */
 export function createSandbox({ publicUrl = 'http://127.0.0.1:8080', ...options }: CreateSandboxOptions = {}): Promise<Sandbox> {
-  const base = publicUrl.replace(/\/$/, '');
+  const base = typeof publicUrl === 'string' ? () => publicUrl : publicUrl;
   return Sandbox.create({
     merchants: defaultMerchants,
     cards: defaultCards,
     codes: defaultCodes,
-    receiptUrl: (impUid) => base + receiptPath(impUid),
+    receiptUrl: (impUid) => base().replace(/\/$/, '') + receiptPath(impUid),
     webhookTransport: fetchWebhookTransport,
     ...options,
   });

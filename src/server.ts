@@ -47,10 +47,12 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
 export async function startServer(config: Config, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
   if (config.dataFile) await assertWritableDataFile(config.dataFile);
   const store = config.dataFile ? new LowdbStore(config.dataFile) : new MemoryStore();
+  // With --port 0 the port is known only once listening: receipt links read the address then.
+  let linkBase = config.publicUrl;
   const sandbox = await createSandbox({
     merchants: config.merchants,
     store,
-    publicUrl: config.publicUrl,
+    publicUrl: () => linkBase,
     ...(config.seed === null ? {} : { seed: config.seed }),
     ...(config.webhookAllow === null ? {} : { webhookAllow: config.webhookAllow }),
   });
@@ -67,10 +69,12 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  if (publicUrl.port === '0') linkBase = url;
   return {
     app,
     sandbox,
-    url: `http://${host}:${port}`,
+    url,
     close: async () => {
       await app.close();
       await sandbox.close();

@@ -13,8 +13,9 @@ async function plainOf(request: Request, url: URL, path: string): Promise<PlainR
     method: request.method,
     path,
     query: url.search.slice(1),
-    // A Fetch request carries no Host header unless one was set: the URL's host is where it was sent.
-    header: (name) => request.headers.get(name) ?? (name === 'host' ? url.host : undefined),
+    // The host is the URL's, as a browser's fetch sends it: msw 2 passes a Host header a test sets, msw 3 replaces
+    // it with the URL's, so reading the URL keeps both majors (and the control API's Host check) alike.
+    header: (name) => (name === 'host' ? url.host : (request.headers.get(name) ?? undefined)),
     body: bodyless ? undefined : await request.text(),
     contentType: request.headers.get('content-type') ?? undefined,
   };

@@ -89,6 +89,7 @@ t.test('a real server on an ephemeral port: logs carry no card numbers, secrets 
   }).then((r) => r.json());
   t.equal(paid.code, 0);
   t.equal(paid.response.card_number, '941012******9012');
+  t.equal(paid.response.receipt_url, `${server.url}/sandbox/receipts/${paid.response.imp_uid}`, 'receipt links carry the port chosen');
   const log = lines.join('');
   t.match(log, /\/subscribe\/payments\/onetime/, 'requests are logged');
   t.notMatch(log, /9410123456789012|9410-1234-5678-9012/, 'no full card number');

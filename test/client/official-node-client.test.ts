@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import t from 'tap';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
-import { merchantA, START } from '../helpers/doors.js';
+import { merchantA, merchantB, START } from '../helpers/doors.js';
 
 // The vendor's official Node client (npm `iamport-rest-client-nodejs`, github.com/iamport/rest-client-nodejs),
-// unmodified but for its base URL, against a running sandbox: every method it has for an operation served here.
+// unmodified but for its base URL, against a running sandbox: every method it has for an operation served here (and
+// the ones for operations the vendor refuses a Settle merchant, which must be refused as it does). It converts the
+// API's unix seconds into Dates.
 // It is a devDependency; IAMPORT_CLIENT_DIR may point at another install (a folder holding its node_modules).
 
 const PACKAGE = 'iamport-rest-client-nodejs';
@@ -68,6 +70,44 @@ if (client) {
     t.match((await call(Request.Prepare.postAmount({ merchant_uid: 'w-1', amount: 1004 }))).response, { merchant_uid: 'w-1', amount: 1004 }, 'Prepare.postAmount');
     t.match((await call(Request.Prepare.getAmount({ merchant_uid: 'w-1' }))).response, { amount: 1004 }, 'Prepare.getAmount');
 
+    const customerSchedules = await call(Request.Customers.getScheduleds({ customer_uid: 'cu-1', page: 1, from: at - 1, to: at + 1, 'schedule-status': 'scheduled' }));
+    t.same(customerSchedules.response.list.map((s: any) => s.merchant_uid), ['c-3'], 'Customers.getScheduleds');
     t.match((await call(Request.Customers.deleteBillingKey({ customer_uid: 'cu-1' }))).response, { customer_uid: 'cu-1' }, 'Customers.deleteBillingKey');
+
+    const attempts = await call(Request.Payments.getByMerchantUids({ merchant_uid: 'c-2', status: 'paid', page: 1, sorting: '-started' }));
+    t.match(attempts.response, { total: 1, list: [{ merchant_uid: 'c-2', amount: 2000 }] }, 'Payments.getByMerchantUids');
+    const byStatus = await call(Request.Payments.getByStatus({ status: 'paid', page: 1, limit: 20, from: START / 1000 - 60, to: START / 1000 + 60, sorting: '-started' }));
+    t.same(byStatus.response.list.map((p: any) => p.merchant_uid), ['c-2'], 'Payments.getByStatus (c-1 is cancelled now)');
+    t.match(await refused(Request.Payments.getAmountByImpUid({ imp_uid: paid.response.imp_uid })), { code: 1, message: '현재 지원되지 않는 PG사입니다.' }, 'Payments.getAmountByImpUid: not for a Settle payment');
+
+    t.same((await call(Request.Banks.getBanks())).response.find((bank: any) => bank.code === '004'), { code: '004', name: 'KB국민은행' }, 'Banks.getBanks');
+    t.same((await call(Request.Banks.getBank({ code: '088' }))).response, { code: '088', name: '신한은행' }, 'Banks.getBank');
+    t.ok((await call(Request.Cards.getCards())).response.length > 10, 'Cards.getCards');
+    t.match((await call(Request.Cards.getCard({ code: '361' }))).response, { code: '361' }, 'Cards.getCard');
+
+    const person = { identifier: '01012345678', identifier_type: 'phone' };
+    const external = await call(Request.External.postReceipt({ merchant_uid: 'cash-1', name: '현장 현금결제', amount: 22000, ...person }));
+    t.match(external.response, { merchant_uid: 'cash-1', amount: 22000 }, 'External.postReceipt');
+    t.same((await call(Request.External.getReceipt({ merchant_uid: 'cash-1' }))).response, external.response, 'External.getReceipt');
+    t.match((await call(Request.External.deleteReceipt({ merchant_uid: 'cash-1' }))).response, { merchant_uid: 'cash-1', cancelled_at: new Date(START) }, 'External.deleteReceipt');
+
+    // Virtual accounts through the API need their own contract: merchant B has it, merchant A does not.
+    const account = { merchant_uid: 'v-1', amount: 11000, vbank_code: '088', vbank_due: START / 1000 + 86400, vbank_holder: '상점' };
+    t.match(await refused(Request.Vbanks.post(account)), { code: 1 }, 'Vbanks.post without the contract');
+    const shopB = new Iamport({ apiKey: merchantB.imp_key, apiSecret: merchantB.imp_secret, baseUrl: server.url });
+    const callB = (request: any) => request.request(shopB).then((res: any) => res.data);
+    const issued = await callB(Request.Vbanks.post(account));
+    t.match(issued.response, { status: 'ready', pay_method: 'vbank', vbank_code: '088', amount: 11000 }, 'Vbanks.post');
+    const impUid: string = issued.response.imp_uid;
+    t.match((await callB(Request.Vbanks.put({ imp_uid: impUid, amount: 12000 }))).response, { amount: 12000 }, 'Vbanks.put');
+    await server.sandbox.window.deposit(impUid);
+    const receipt = await callB(Request.Receipts.postReceipt({ imp_uid: impUid, ...person }));
+    t.match(receipt.response, { imp_uid: impUid, amount: 12000 }, 'Receipts.postReceipt');
+    t.match((await callB(Request.Payments.getByImpUid({ imp_uid: impUid }))).response, { status: 'paid', cash_receipt_issued: true });
+    t.match((await callB(Request.Receipts.deleteReceipt({ imp_uid: impUid }))).response, { imp_uid: impUid, cancelled_at: new Date(START) }, 'Receipts.deleteReceipt');
+    const shopBRefused = (request: any) => request.request(shopB).then(() => ({ code: 0 }), (error: any) => ({ status: error.response.status, ...error.response.data }));
+    t.match(await shopBRefused(Request.Receipts.getReceipt({ imp_uid: impUid })), { status: 501, code: 1 }, 'Receipts.getReceipt: the vendor does not list Settle');
+    const other = await callB(Request.Vbanks.post({ ...account, merchant_uid: 'v-2' }));
+    t.match((await callB(Request.Vbanks.delete({ imp_uid: other.response.imp_uid }))).response, { status: 'cancelled' }, 'Vbanks.delete');
   });
 }

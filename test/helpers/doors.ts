@@ -4,6 +4,7 @@ import type { Test } from 'tap';
 import { createSandbox, defaultMerchants, type Sandbox, type SandboxOptions } from '../../src/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { createHandlers } from '../../src/msw/index.js';
+import { onUnhandled } from './unhandled.js';
 
 export const merchantA = defaultMerchants[0]!;
 export const merchantB = defaultMerchants[1]!;
@@ -29,6 +30,8 @@ export interface Reply {
 export interface Door {
   name: DoorName;
   sandbox: Sandbox;
+  /** The origin the door is reached at: a page the sandbox serves sends it as its Origin. */
+  origin: string;
   /** A request with exactly the given headers and body. `url` is a path with its query string. */
   send(method: string, url: string, init?: SendInit): Promise<Reply>;
   /** getToken for a merchant (merchant A by default). */
@@ -70,14 +73,14 @@ export function parseReply(status: number, headers: Record<string, string>, text
   return { status, headers, body };
 }
 
-function withHelpers(name: DoorName, sandbox: Sandbox, send: Door['send']): Door {
+function withHelpers(name: DoorName, origin: string, sandbox: Sandbox, send: Door['send']): Door {
   const tokenOf = async (merchant = merchantA) => {
     const res = await send('POST', '/users/getToken', { json: { imp_key: merchant.imp_key, imp_secret: merchant.imp_secret } });
     return res.body.response.access_token as string;
   };
   const call: Door['call'] = async (method, url, init = {}, merchant = merchantA) =>
     send(method, url, { ...init, headers: { authorization: `Bearer ${await tokenOf(merchant)}`, ...init.headers } });
-  return { name, sandbox, send, tokenOf, call };
+  return { name, origin, sandbox, send, tokenOf, call };
 }
 
 /** A sandbox on a frozen clock with a fixed seed. */
@@ -97,7 +100,8 @@ export async function startApp(t: Test, options: Partial<SandboxOptions> = {}) {
     const res = await app.inject({ method: method as 'GET', url, headers, ...(body !== undefined ? { payload: body } : {}) });
     return parseReply(res.statusCode, res.headers as Record<string, string>, res.body);
   };
-  return { app, ...withHelpers('http', sandbox, send) };
+  // inject's requests carry `Host: localhost:80`.
+  return { app, ...withHelpers('http', 'http://localhost', sandbox, send) };
 }
 
 // msw patches globals, so one process has one msw server, listening only while an msw door is open (a
@@ -116,7 +120,7 @@ export async function startMsw(t: Test, options: Partial<SandboxOptions> = {}) {
   if (!mswServer) {
     mswServer = setupServer();
     // Only the sandbox's own hosts must be handled; webhooks the sandbox sends to a test's receiver pass through.
-    mswServer.listen({ onUnhandledRequest: (request, print) => (new URL(request.url).hostname.endsWith('.iamport.test') ? print.error() : undefined) });
+    mswServer.listen(onUnhandled((request, print) => (new URL(request.url).hostname.endsWith('.iamport.test') ? print.error() : undefined)));
   }
   const server = mswServer;
   server.resetHandlers(...[...openMswDoors].flat());
@@ -132,7 +136,7 @@ export async function startMsw(t: Test, options: Partial<SandboxOptions> = {}) {
     const res = await fetch(`${baseUrl}${url}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     return parseReply(res.status, Object.fromEntries(res.headers), await res.text());
   };
-  return { baseUrl, ...withHelpers('msw', sandbox, send) };
+  return { baseUrl, ...withHelpers('msw', baseUrl, sandbox, send) };
 }
 
 export async function startDoor(t: Test, name: DoorName, options: Partial<SandboxOptions> = {}): Promise<Door> {

@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node';
 import t, { type Test } from 'tap';
 import { defaultMerchants } from '../../src/index.js';
 import { createHandlers, type SandboxHandlers } from '../../src/msw/index.js';
+import { onUnhandled } from '../helpers/unhandled.js';
 
 // The handler set as an application's test suite uses it: the default hosts, `setupServer`, the global fetch.
 // Each test listens with its own server and closes it before the next one starts.
@@ -15,12 +16,12 @@ const START = Date.UTC(2026, 2, 1, 3, 0, 0);
 function listen(t: Test, { handlers }: SandboxHandlers) {
   const unhandled: string[] = [];
   const server = setupServer(...handlers);
-  server.listen({
-    onUnhandledRequest: (request, print) => {
+  server.listen(
+    onUnhandled((request, print) => {
       unhandled.push(`${request.method} ${request.url}`);
       print.error();
-    },
-  });
+    }),
+  );
   t.teardown(() => server.close());
   return { server, unhandled };
 }
@@ -79,7 +80,7 @@ t.test('each call makes a fresh sandbox unless one is shared', async (t) => {
   t.not(second.sandbox, first.sandbox);
   t.equal(shared.sandbox, first.sandbox);
   const server = setupServer(...first.handlers, ...shared.handlers);
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen(onUnhandled((_request, print) => print.error()));
   t.teardown(() => server.close());
   t.equal(await tokenAt('https://shared.iamport.test'), await tokenAt('https://api.iamport.kr'), 'one sandbox behind two base URLs');
 });

@@ -35,7 +35,7 @@ export async function startLoopback(t: Test, dataFile: string | null): Promise<D
   const call: Door['call'] = async (method, url, init = {}, merchant = merchantA) =>
     send(method, url, { ...init, headers: { authorization: `Bearer ${await tokenOf(merchant)}`, ...init.headers } });
   // The name is only used in subtest titles here.
-  return { name: 'http', sandbox: server.sandbox, send, tokenOf, call };
+  return { name: 'http', origin: server.url, sandbox: server.sandbox, send, tokenOf, call };
 }
 
 /** The built CLI; child-process tests need `npm run build` first (`npm test` does, in its pretest). */
