@@ -1,6 +1,6 @@
 import type { SetupServer } from 'msw/node';
 
-type Print = { warn(): void; error(): void };
+type Print = { error(): void };
 type ListenOptions = NonNullable<Parameters<SetupServer['listen']>[0]>;
 
 /**
