@@ -41,7 +41,11 @@ export const ApproveBodySchema = Type.Object({
   bank_code: Type.Optional(Type.String({ maxLength: 8 })),
 });
 export const DeclineBodySchema = Type.Object({
-  reason: Type.String({ minLength: 1, maxLength: 64, description: 'a decline reason code of fixtures/cards.json' }),
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: "one of the checkout's `decline_reasons` for the payment's pay method (a card's are fixtures/cards.json's)",
+  }),
 });
 
 const Mode = Type.Union([Type.Literal('popup'), Type.Literal('redirect')], {
@@ -77,6 +81,8 @@ export const WindowCheckoutSchema = Type.Object({
   merchant_name: Type.String(),
   mode: Mode,
   open: Type.Boolean({ description: 'false once approved, cancelled or declined' }),
-  decline_reasons: Type.Array(Type.Object({ code: Type.String(), pg_code: Type.String(), text: Type.String() })),
+  decline_reasons: Type.Array(Type.Object({ code: Type.String(), pg_code: Type.String(), text: Type.String() }), {
+    description: "what the checkout may decline with: the pay method's own reasons (no card codes for trans, vbank or phone)",
+  }),
   banks: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
 });

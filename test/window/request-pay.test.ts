@@ -133,6 +133,38 @@ t.test('decline, user cancel and closing the popup leave failed payments a retry
   t.match(failed, { status: 'failed', fail_reason: '결제승인에 실패하였습니다. [ST51]한도초과', failed_at: START / 1000 });
 });
 
+t.test('declines match the pay method: no card codes or wording for a transfer, a virtual account or a phone payment', async (t) => {
+  const app = await startApp(t);
+  type Reason = { code: string; pg_code: string; text: string };
+  const reasonsOf = async (impUid: string): Promise<Reason[]> => (await app.send('GET', `/sandbox/window/requests/${impUid}`)).body.response.decline_reasons;
+  const cardReasons = await reasonsOf(impUidOf(await request(app, order({ merchant_uid: 'd-card' }))));
+  t.ok(cardReasons.some((r) => r.code === 'limit_exceeded' && r.pg_code === 'ST51'), 'a card offers the card reasons');
+  const cardCodes = new Set(cardReasons.map((r) => r.pg_code));
+
+  const cases: [string, string, string, string][] = [
+    ['trans', 'insufficient_balance', 'ST61', '계좌이체에 실패하였습니다. [ST61]잔액부족'],
+    ['trans', 'bank_unreachable', 'ST97', '은행 요청에 실패하였습니다. [ST97]은행 통신장애'],
+    ['vbank', 'bank_maintenance', 'ST71', '가상계좌 발급에 실패하였습니다. [ST71]은행 점검시간'],
+    ['phone', 'monthly_limit_exceeded', 'ST81', '휴대폰 결제에 실패하였습니다. [ST81]월 이용한도초과'],
+    ['phone', 'wrong_otp', 'ST83', '휴대폰 인증에 실패하였습니다. [ST83]인증번호 불일치'],
+  ];
+  for (const [i, [payMethod, reason, code, message]] of cases.entries()) {
+    const impUid = impUidOf(await request(app, order({ pay_method: payMethod, merchant_uid: `d-${i}` })));
+    const reasons = await reasonsOf(impUid);
+    t.ok(reasons.length > 1, `${payMethod}: reasons of its own`);
+    t.same(reasons.filter((r) => cardCodes.has(r.pg_code) || /카드/.test(r.text)), [], `${payMethod}: no card code or wording`);
+    const page = ((await app.send('GET', `/sandbox/window/checkout/${impUid}`)).body as string).replace(/<script>[\s\S]*?<\/script>/g, '');
+    t.notMatch(page, /카드|ST5\d/, `${payMethod}: the checkout page shows nothing of cards`);
+
+    const cardReason = await act(app, impUid, 'decline', { reason: 'limit_exceeded' });
+    t.equal(cardReason.status, 400, `${payMethod}: a card reason is refused`);
+    t.match(cardReason.body.message, reason, 'the refusal lists the reasons that apply');
+    const declined = (await act(app, impUid, 'decline', { reason })).body.response.rsp;
+    t.match(declined, { error_code: code, error_msg: message, status: 'failed', pay_method: payMethod, paid_amount: 0 }, `${payMethod}: ${reason}`);
+    t.equal((await app.call('GET', `/payments/${impUid}`)).body.response.fail_reason, message, 'stored as the fail_reason');
+  }
+});
+
 t.test('redirect mode: m_redirect_url gets imp_uid, merchant_uid, imp_success and the error', async (t) => {
   const app = await startApp(t);
   const target = 'https://shop.example/complete?from=window';

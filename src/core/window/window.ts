@@ -17,6 +17,7 @@ import { installmentMonths } from '../payments/installments.js';
 import { isMerchantUidTaken } from '../payments/ledger.js';
 import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
+import { windowDeclines, type WindowDecline } from './declines.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
 
@@ -117,10 +118,7 @@ export class PaymentWindow implements TimedTask {
       merchant_name: merchant?.name ?? record.merchant,
       mode: record.window?.m_redirect_url ? 'redirect' : 'popup',
       open: isOpen(record),
-      decline_reasons: this.core.cards.reasonCodes().map((code) => {
-        const { pg_code, text } = this.core.cards.reason(code);
-        return { code, pg_code, text };
-      }),
+      decline_reasons: this.declines(record).map(({ code, pg_code, text }) => ({ code, pg_code, text })),
       banks: [...BANKS],
     };
   }
@@ -158,7 +156,7 @@ export class PaymentWindow implements TimedTask {
         card_type: card.card_type,
         card_quota: installmentMonths(choice.card_quota, payment.amount),
       };
-      if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
+      if (reasonCode) return this.fail(record, this.cardDecline(reasonCode), cardFields, scripted?.consume);
       const paid = { ...approved, ...cardFields, apply_num: newApplyNum(this.core), ...this.paid(now, impUid) };
       return this.finish(record, paid, null, 'paid', scripted?.consume);
     }
@@ -185,13 +183,15 @@ export class PaymentWindow implements TimedTask {
     return ok(this.resultOf(record, record.window?.failure ?? null));
   }
 
-  /** The PG declines with one of the test reasons of fixtures/cards.json. */
+  /** The PG declines with one of the reasons of the payment's pay method (`declines.ts`: a card's are fixtures/cards.json's). */
   async decline(impUid: string, reasonCode: string): Promise<Answer<WindowResult>> {
     const record = this.openRecord(impUid);
-    if (!this.core.cards.hasReason(reasonCode)) {
-      throw errors.invalidParameter('reason', `알 수 없는 거절 사유입니다 (${this.core.cards.reasonCodes().join(', ')} 중 하나).`);
+    const reasons = this.declines(record);
+    const reason = reasons.find((r) => r.code === reasonCode);
+    if (!reason) {
+      throw errors.invalidParameter('reason', `알 수 없는 거절 사유입니다 (${reasons.map((r) => r.code).join(', ')} 중 하나).`);
     }
-    return this.fail(record, this.declineOf(reasonCode), {});
+    return this.fail(record, { error_code: reason.pg_code, error_msg: reason.message }, {});
   }
 
   /** Control API: the buyer deposits into an issued virtual account, the window's or the API's (→ `paid`, webhook). */
@@ -253,7 +253,12 @@ export class PaymentWindow implements TimedTask {
     return { status: 'paid', paid_at: toUnixSeconds(now), receipt_url: this.core.receiptUrl(impUid) };
   }
 
-  private declineOf(reasonCode: string): WindowRefusal {
+  private declines(record: PaymentRecord): WindowDecline[] {
+    return windowDeclines(this.core.cards, record.payment.pay_method);
+  }
+
+  /** A card declined by a test card or a scripted outcome: the reason's PG code and the card wording. */
+  private cardDecline(reasonCode: string): WindowRefusal {
     const reason = this.core.cards.reason(reasonCode);
     return { error_code: reason.pg_code, error_msg: declineMessage(reason) };
   }
