@@ -48,8 +48,10 @@ export const DeclineBodySchema = Type.Object({
   }),
 });
 
-const Mode = Type.Union([Type.Literal('popup'), Type.Literal('redirect')], {
-  description: '`popup` answers through the callback; `redirect` (m_redirect_url given) sends the whole page',
+const Mode = Type.Union([Type.Literal('pc'), Type.Literal('mobile')], {
+  description:
+    "the browser, by its user agent: `pc` opens the checkout as a layer over the merchant's page and answers the callback; " +
+    '`mobile` sends the whole page to the checkout, then to m_redirect_url',
 });
 
 /** The callback's `rsp` (reference §9); a success when `error_code` is null. */
@@ -67,12 +69,14 @@ export const WindowOpeningSchema = Type.Object({
   mode: Mode,
   imp_uid: Nullable(Type.String({ description: 'the window payment, whose checkout opens; null when the request was refused' })),
   rsp: Nullable(WindowRspSchema),
-  redirect_url: Nullable(Type.String({ description: 'redirect mode: m_redirect_url with the refusal in its query' })),
+  redirect_url: Nullable(
+    Type.String({ description: 'mobile with m_redirect_url: m_redirect_url with the refusal in its query, for a page that gave no callback' }),
+  ),
 });
 
 export const WindowResultSchema = Type.Object({
   rsp: WindowRspSchema,
-  redirect_url: Nullable(Type.String({ description: 'redirect mode: where the browser goes' })),
+  redirect_url: Nullable(Type.String({ description: 'mobile with m_redirect_url: where the browser goes' })),
 });
 
 /** A window payment as its checkout shows it, with the choices the checkout offers. */
