@@ -1,6 +1,9 @@
+import { refusals } from '../core/window/window-request.js';
+
 /**
- * The stand-in for https://cdn.iamport.kr/v1/iamport.js: the same global `IMP` (`init`, `agency`, `request_pay`),
- * talking to the sandbox origin it was loaded from. Plain ES5 so any merchant page can load it as is. The rules are not here: the sandbox decides (POST /sandbox/window/requests, which also tells PC from
+ * The stand-in for https://cdn.iamport.kr/v1/iamport.js: the same global `IMP` (`init`, `agency`, `request_pay`,
+ * `certification`), talking to the sandbox origin it was loaded from. Plain ES5 so any merchant page can load it
+ * as is. The rules are not here: the sandbox decides (POST /sandbox/window/requests, which also tells PC from
  * mobile by the browser's user agent) and this script only carries the result.
  */
 export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamport.kr/v1/iamport.js */
@@ -11,6 +14,7 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
   var merchantCode = null;
   /** What the checkout posts to this page when the window ends. */
   var RESULT = 'iamport-sandbox:result';
+  var CERTIFICATION = ${JSON.stringify(refusals.certification())};
 
   function post(path, body) {
     return fetch(sandbox + path, {
@@ -98,6 +102,18 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
       }, function (error) {
         done(failure(params.merchant_uid, String(error)));
       });
+    },
+    /** Identity verification: Settle offers none through PortOne V1, so the answer is always a refusal. */
+    certification: function (params, callback) {
+      params = params || {};
+      var rsp = {
+        success: false,
+        imp_uid: null,
+        merchant_uid: params.merchant_uid == null ? null : params.merchant_uid,
+        error_code: CERTIFICATION.error_code,
+        error_msg: CERTIFICATION.error_msg
+      };
+      if (typeof callback === 'function') setTimeout(function () { callback(rsp); }, 0);
     }
   };
 })();

@@ -213,6 +213,22 @@ withChromium(t, (launch) => {
     t.ok(await page.isHidden('#checkout'), 'the form is done');
   });
 
+  t.test('IMP.certification answers that Settle does not verify identity', async (t) => {
+    const { context } = await session(t, DESKTOP_BROWSER);
+    const page = await orderPage(context);
+    const rsp = await page.evaluate(
+      () => new Promise((resolve) => (window as any).IMP.certification({ merchant_uid: 'cert_1', m_redirect_url: location.href }, resolve)),
+    );
+    t.same(rsp, {
+      success: false,
+      imp_uid: null,
+      merchant_uid: 'cert_1',
+      error_code: 'SANDBOX_CERTIFICATION',
+      error_msg: '헥토파이낸셜(settle)은 IMP.certification 본인인증을 지원하지 않습니다. 포트원 V1 본인인증은 본인인증 채널(다날, KG이니시스 통합인증 등)로 연동하세요.',
+    });
+    t.equal(await page.locator('#imp-iframe').count(), 0, 'no window opens');
+  });
+
   t.test('phone: the page goes to the checkout and comes back to m_redirect_url', async (t) => {
     const { context, extraPages } = await session(t, PHONE_BROWSER);
     const page = await orderPage(context);

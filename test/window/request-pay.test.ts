@@ -296,6 +296,8 @@ t.test('the SDK, the example page and CORS', async (t) => {
   t.match(script.headers['content-type'], /javascript/);
   t.match(script.body, 'window.IMP');
   t.match(script.body, 'request_pay');
+  t.match(script.body, 'certification: function', 'IMP.certification exists');
+  t.match(script.body, '"error_code":"SANDBOX_CERTIFICATION"', "and carries the core's refusal");
   const example = await app.send('GET', '/sandbox/example');
   t.match(example.body, '<script src="/v1/iamport.js"></script>');
   t.match(example.body, merchantA.code);
