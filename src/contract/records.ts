@@ -25,7 +25,7 @@ export type TokenRecord = Static<typeof TokenRecordSchema>;
 
 /** What the payment window needs after it opened (payments made through IMP.request_pay). */
 export const WindowSessionSchema = Type.Object({
-  /** Redirect mode (mobile): where the result goes as a query string; null in popup mode (the callback gets it). */
+  /** A mobile browser's m_redirect_url: where the result goes as a query string; null on a PC (the callback gets it). */
   m_redirect_url: Nullable(Type.String()),
   /** Shown as the virtual account's holder. */
   company: Nullable(Type.String()),

@@ -41,11 +41,17 @@ export const ApproveBodySchema = Type.Object({
   bank_code: Type.Optional(Type.String({ maxLength: 8 })),
 });
 export const DeclineBodySchema = Type.Object({
-  reason: Type.String({ minLength: 1, maxLength: 64, description: 'a decline reason code of fixtures/cards.json' }),
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: "one of the checkout's `decline_reasons` for the payment's pay method (a card's are fixtures/cards.json's)",
+  }),
 });
 
-const Mode = Type.Union([Type.Literal('popup'), Type.Literal('redirect')], {
-  description: '`popup` answers through the callback; `redirect` (m_redirect_url given) sends the whole page',
+const Mode = Type.Union([Type.Literal('pc'), Type.Literal('mobile')], {
+  description:
+    "the browser, by its user agent: `pc` opens the checkout as a layer over the merchant's page and answers the callback; " +
+    '`mobile` sends the whole page to the checkout, then to m_redirect_url',
 });
 
 /** The callback's `rsp` (reference §9); a success when `error_code` is null. */
@@ -63,12 +69,14 @@ export const WindowOpeningSchema = Type.Object({
   mode: Mode,
   imp_uid: Nullable(Type.String({ description: 'the window payment, whose checkout opens; null when the request was refused' })),
   rsp: Nullable(WindowRspSchema),
-  redirect_url: Nullable(Type.String({ description: 'redirect mode: m_redirect_url with the refusal in its query' })),
+  redirect_url: Nullable(
+    Type.String({ description: 'mobile with m_redirect_url: m_redirect_url with the refusal in its query, for a page that gave no callback' }),
+  ),
 });
 
 export const WindowResultSchema = Type.Object({
   rsp: WindowRspSchema,
-  redirect_url: Nullable(Type.String({ description: 'redirect mode: where the browser goes' })),
+  redirect_url: Nullable(Type.String({ description: 'mobile with m_redirect_url: where the browser goes' })),
 });
 
 /** A window payment as its checkout shows it, with the choices the checkout offers. */
@@ -77,6 +85,8 @@ export const WindowCheckoutSchema = Type.Object({
   merchant_name: Type.String(),
   mode: Mode,
   open: Type.Boolean({ description: 'false once approved, cancelled or declined' }),
-  decline_reasons: Type.Array(Type.Object({ code: Type.String(), pg_code: Type.String(), text: Type.String() })),
+  decline_reasons: Type.Array(Type.Object({ code: Type.String(), pg_code: Type.String(), text: Type.String() }), {
+    description: "what the checkout may decline with: the pay method's own reasons (no card codes for trans, vbank or phone)",
+  }),
   banks: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
 });

@@ -54,39 +54,26 @@ function orderTable(view: CheckoutData): string {
   return `<table>${rows.map(([id, label, value]) => `<tr><th scope="row">${label}</th><td data-testid="${id}">${escapeHtml(value)}</td></tr>`).join('')}</table>`;
 }
 
+/** The close button, top right: closing the window before choosing is the user cancelling. */
+const CLOSE_BUTTON = `<button id="close" class="close" type="button" aria-label="결제창 닫기" title="닫기">×</button>`;
+
 /**
- * The sandbox's Settle checkout: the order, and approve / cancel / decline with a reason. Its buttons call the
- * window's JSON API; in a popup it then closes (the SDK asks the sandbox for the result), in redirect mode it
- * sends the browser to m_redirect_url.
+ * How the page reports the end of the window, whatever ended it (approve, decline, cancel, the close button).
+ * On a mobile browser with m_redirect_url it sends the browser there. In the SDK's layer (an iframe on a PC) it
+ * posts the rsp to the merchant's page, which removes the layer and calls the callback. The message goes to any
+ * origin: whoever framed this page with its imp_uid may already read the payment from the window's open API.
+ * Otherwise (the page opened on its own, or a mobile page that gave no m_redirect_url) it shows the result itself.
  */
-export function checkoutPage(view: CheckoutData): string {
-  const p = view.payment;
-  const heading = `<h1>${TITLE}<small>iamport-sandbox · settle.${escapeHtml(p.pg_id)}</small></h1>`;
-  if (!view.open) {
-    return buyerPage(
-      TITLE,
-      `${heading}${orderTable(view)}<p id="closed" role="status">이미 끝난 결제입니다 (${escapeHtml(PAYMENT_STATUS_NAMES[p.status] ?? p.status)}). 이 창을 닫아 주세요.</p>`,
-    );
-  }
-  const reasons = view.decline_reasons.map((r): [string, string] => [r.code, `[${r.pg_code}] ${r.text}`]);
-  return buyerPage(
-    TITLE,
-    `${heading}${orderTable(view)}
-<form id="checkout" novalidate>${choices(view)}
-<p id="form_error" class="error" role="alert"></p>
-<div class="actions"><button id="approve" class="primary" type="submit">결제하기</button><button id="cancel" type="button">취소</button></div>
-<fieldset><legend>테스트: 결제 거절하기</legend>${select('reason', '거절 사유', reasons)}
-<div class="actions"><button id="decline" type="button">선택한 사유로 거절</button></div></fieldset></form>
-<pre id="result" hidden></pre>
-<p class="note">샌드박스 결제창입니다. 실제 결제는 일어나지 않습니다.</p>
-<script>
+function checkoutScript(view: CheckoutData): string {
+  return `<script>
 (function () {
-  var impUid = ${scriptJson(p.imp_uid)};
-  var redirect = ${scriptJson(view.mode === 'redirect')};
+  var impUid = ${scriptJson(view.payment.imp_uid)};
+  var framed = window.parent !== window;
   var $ = function (id) { return document.getElementById(id); };
   function value(id) { var el = $(id); return el ? el.value : undefined; }
-  var buttons = document.querySelectorAll('#checkout button');
+  var buttons = document.querySelectorAll('button');
   function busy(on) { for (var i = 0; i < buttons.length; i++) buttons[i].disabled = on; }
+  function say(text) { if ($('form_error')) $('form_error').textContent = text; }
   function cardError(text) {
     var input = $('card_number');
     if (!input) return false;
@@ -95,9 +82,19 @@ export function checkoutPage(view: CheckoutData): string {
     if (text) input.focus();
     return true;
   }
+  function report(result) {
+    if (result.redirect_url) { location.replace(result.redirect_url); return; }
+    if (framed) { window.parent.postMessage({ type: 'iamport-sandbox:result', imp_uid: impUid, rsp: result.rsp }, '*'); return; }
+    busy(false);
+    if ($('checkout')) $('checkout').hidden = true;
+    if ($('closed')) $('closed').hidden = true;
+    $('result').textContent = JSON.stringify(result.rsp, null, 2);
+    $('done').hidden = false;
+    $('done').focus();
+  }
   function act(action, body) {
     busy(true);
-    $('form_error').textContent = '';
+    say('');
     fetch('/sandbox/window/requests/' + encodeURIComponent(impUid) + '/' + action, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body)
     }).then(function (res) { return res.json(); }).then(function (envelope) {
@@ -105,17 +102,19 @@ export function checkoutPage(view: CheckoutData): string {
         busy(false);
         // The API's wording names REST parameters; the buyer reads what to fix.
         if (/card_number/.test(envelope.message || '') && cardError('카드번호를 다시 확인해 주세요.')) return;
-        $('form_error').textContent = '결제를 진행하지 못했습니다. 입력한 내용을 확인하고 다시 시도해 주세요.';
+        say('결제를 진행하지 못했습니다. 입력한 내용을 확인하고 다시 시도해 주세요.');
         return;
       }
-      if (redirect) { location.replace(envelope.response.redirect_url); return; }
-      $('result').textContent = JSON.stringify(envelope.response.rsp, null, 2);
-      window.close();
+      report(envelope.response);
     }, function () {
       busy(false);
-      $('form_error').textContent = '연결이 끊겼습니다. 다시 시도해 주세요.';
+      say('연결이 끊겼습니다. 다시 시도해 주세요.');
     });
   }
+  $('close').onclick = function () { act('close', {}); };
+  // In the layer, Escape closes the window as the close button does.
+  if (framed) document.addEventListener('keydown', function (event) { if (event.key === 'Escape') act('close', {}); });
+  if (!$('checkout')) return;
   $('checkout').addEventListener('submit', function (event) {
     event.preventDefault();
     var card = value('card_number');
@@ -131,7 +130,44 @@ export function checkoutPage(view: CheckoutData): string {
   var first = document.querySelector('#checkout input, #checkout select, #approve');
   if (first) first.focus();
 })();
-</script>`,
+</script>`;
+}
+
+/** Where a result is shown when the page has nowhere to send it. */
+function donePanel(view: CheckoutData): string {
+  const note =
+    view.mode === 'mobile'
+      ? 'm_redirect_url이 지정되지 않아 결과를 가맹점 페이지로 돌려보내지 못했습니다. 모바일에서는 결제 결과가 m_redirect_url로만 전달됩니다.'
+      : '가맹점 페이지 밖에서 연 결제창이라 결과를 전달할 곳이 없습니다. 결제 내역은 GET /payments/{imp_uid}로 확인할 수 있습니다.';
+  return `<section id="done" tabindex="-1" hidden><h2>결제 결과</h2><p class="note">${escapeHtml(note)}</p><pre id="result"></pre></section>`;
+}
+
+/**
+ * The sandbox's Settle checkout: the order, and approve / cancel / decline with a reason of the pay method, and a
+ * close button. Its buttons call the window's JSON API, then report the result (`checkoutScript`).
+ */
+export function checkoutPage(view: CheckoutData): string {
+  const p = view.payment;
+  const heading = `<header class="bar"><h1>${TITLE}<small>iamport-sandbox · settle.${escapeHtml(p.pg_id)}</small></h1>${CLOSE_BUTTON}</header>`;
+  if (!view.open) {
+    return buyerPage(
+      TITLE,
+      `${heading}${orderTable(view)}<p id="closed" role="status">이미 끝난 결제입니다 (${escapeHtml(PAYMENT_STATUS_NAMES[p.status] ?? p.status)}). 이 창을 닫아 주세요.</p>
+${donePanel(view)}${checkoutScript(view)}`,
+    );
+  }
+  const reasons = view.decline_reasons.map((r): [string, string] => [r.code, `[${r.pg_code}] ${r.text}`]);
+  return buyerPage(
+    TITLE,
+    `${heading}${orderTable(view)}
+<form id="checkout" novalidate>${choices(view)}
+<p id="form_error" class="error" role="alert"></p>
+<div class="actions"><button id="approve" class="primary" type="submit">결제하기</button><button id="cancel" type="button">취소</button></div>
+<fieldset><legend>테스트: 결제 거절하기</legend>${select('reason', '거절 사유', reasons)}
+<div class="actions"><button id="decline" type="button">선택한 사유로 거절</button></div></fieldset></form>
+${donePanel(view)}
+<p class="note">샌드박스 결제창입니다. 실제 결제는 일어나지 않습니다.</p>
+${checkoutScript(view)}`,
   );
 }
 

@@ -4,7 +4,7 @@ import { escapeHtml, scriptJson } from './html.js';
 
 /**
  * A merchant page, as a shop would write it from the vendor's guide, served at /sandbox/example: every pay method,
- * popup (callback) or redirect (m_redirect_url), and a deposit button for issued virtual accounts.
+ * the callback (a PC) and m_redirect_url (a mobile browser), and a deposit button for issued virtual accounts.
  */
 export function examplePage(merchants: readonly Merchant[]): string {
   const merchantOptions = merchants
@@ -20,6 +20,7 @@ color:#1d2530;line-height:1.5;word-break:keep-all;overflow-wrap:anywhere}h1{font
 #order{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.45rem .8rem;align-items:center;background:#fff;border:1px solid #dde;border-radius:.5rem;padding:1rem}
 #order label{font-size:.9rem;color:#445}input,select,button{font:inherit;padding:.45rem .55rem;border:1px solid #b8bcc6;border-radius:.35rem;min-width:0;width:100%}
 #order .check{grid-column:1/-1;display:flex;gap:.5rem;align-items:center}#order .check input{width:auto}
+#order .hint{grid-column:1/-1;margin:0;color:#556;font-size:.85rem}
 .buttons{grid-column:1/-1;display:flex;gap:.5rem;flex-wrap:wrap}.buttons button{width:auto;cursor:pointer}#pay{background:#e8412c;border-color:#e8412c;color:#fff;font-weight:600;padding:.55rem 1.4rem}
 pre{background:#f0f1f4;padding:.75rem;white-space:pre-wrap;border-radius:.4rem}
 @media (max-width:560px){#order{grid-template-columns:1fr;gap:.15rem}#order label{margin-top:.5rem}}</style>
@@ -42,7 +43,9 @@ ${field('buyer_email', '구매자 이메일', 'test@portone.io')}
 ${field('company', '회사명 (company, 가상계좌·휴대폰 필수)', '포트원')}
 ${field('company_en', '영문 회사명 (company_en, 휴대폰 필수)', 'PortOne')}
 ${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
-<label class="check"><input id="redirect" type="checkbox"> 모바일 방식 (m_redirect_url로 돌아오기)</label>
+<label class="check"><input id="redirect" type="checkbox" checked> m_redirect_url 지정 (모바일 브라우저는 결제 후 이 페이지로 돌아옵니다)</label>
+<p class="hint">PC에서는 결제창이 이 페이지 위에 열리고 결과가 callback으로 옵니다. 모바일 브라우저에서는 페이지가 결제창으로 이동했다가
+m_redirect_url로 돌아옵니다. 어느 쪽인지는 m_redirect_url이 아니라 브라우저(User-Agent)가 정합니다.</p>
 <p class="buttons"><button id="pay" type="button">결제하기</button>
 <button id="deposit" type="button" hidden>가상계좌 입금 처리 (sandbox)</button></p>
 </form>
@@ -68,7 +71,7 @@ ${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
   $('merchant_code').onchange = fillPg;
   fillPg();
   newOrder();
-  // Back from a redirect-mode payment: the result is in the query string. The query does not say the pay
+  // Back from a payment on a mobile browser: the result is in the query string. The query does not say the pay
   // method, so the page remembered it before leaving (a virtual account can then be deposited here too).
   var query = new URLSearchParams(location.search);
   if (query.has('imp_uid')) {
@@ -101,6 +104,7 @@ ${field('vbank_due', '입금기한 (vbank_due, YYYYMMDD)', '')}
     $('result').dataset.done = 'false';
     IMP.init($('merchant_code').value);
     IMP.request_pay(params, function (rsp) {
+      sessionStorage.removeItem('example_pay_method');
       show(rsp);
       lastVbank = rsp.error_code == null && rsp.pay_method === 'vbank' && rsp.status === 'ready' ? rsp.imp_uid : null;
       $('deposit').hidden = !lastVbank;

@@ -1,7 +1,10 @@
+import { refusals } from '../core/window/window-request.js';
+
 /**
- * The stand-in for https://cdn.iamport.kr/v1/iamport.js: the same global `IMP` (`init`, `agency`, `request_pay`),
- * talking to the sandbox origin it was loaded from. Plain ES5 so any merchant page can load it as is.
- * The rules are not here: the sandbox decides (POST /sandbox/window/requests) and this script only shows the result.
+ * The stand-in for https://cdn.iamport.kr/v1/iamport.js: the same global `IMP` (`init`, `agency`, `request_pay`,
+ * `certification`), talking to the sandbox origin it was loaded from. Plain ES5 so any merchant page can load it
+ * as is. The rules are not here: the sandbox decides (POST /sandbox/window/requests, which also tells PC from
+ * mobile by the browser's user agent) and this script only carries the result.
  */
 export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamport.kr/v1/iamport.js */
 (function () {
@@ -9,6 +12,9 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
   var script = document.currentScript;
   var sandbox = new URL(script ? script.src : location.href).origin;
   var merchantCode = null;
+  /** What the checkout posts to this page when the window ends. */
+  var RESULT = 'iamport-sandbox:result';
+  var CERTIFICATION = ${JSON.stringify(refusals.certification())};
 
   function post(path, body) {
     return fetch(sandbox + path, {
@@ -27,16 +33,42 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
     return { imp_uid: null, merchant_uid: merchantUid, error_code: 'SANDBOX_REQUEST', error_msg: message };
   }
 
-  // The popup reports nothing itself: once it is closed, the sandbox tells how the window ended
-  // (closing it before choosing counts as the user cancelling).
-  function watch(popup, impUid, merchantUid, done) {
-    var timer = setInterval(function () {
-      if (popup && !popup.closed) return;
-      clearInterval(timer);
-      post('/sandbox/window/requests/' + encodeURIComponent(impUid) + '/close').then(function (envelope) {
-        done(envelope.response ? envelope.response.rsp : failure(merchantUid, envelope.message));
-      });
-    }, 250);
+  // PC: the checkout opens in a layer over this page (an iframe, as the vendor's SDK does), so no popup blocker
+  // stands between the buyer and the window. The checkout posts the result when the window ends (approved,
+  // declined, cancelled or closed); only a message from the sandbox's origin, sent by this layer's frame, about
+  // this payment counts. Then the layer goes and the callback runs.
+  function openLayer(impUid, done) {
+    var root = document.documentElement;
+    var overflow = root.style.overflow;
+    var focused = document.activeElement;
+    var layer = document.createElement('div');
+    layer.className = 'imp-dialog iamport-sandbox-layer';
+    layer.setAttribute('role', 'dialog');
+    layer.setAttribute('aria-modal', 'true');
+    layer.setAttribute('aria-label', '결제창');
+    layer.style.cssText = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483647;display:flex;' +
+      'align-items:center;justify-content:center;margin:0;padding:0;background:rgba(17,24,39,.6)';
+    var frame = document.createElement('iframe');
+    frame.id = 'imp-iframe';
+    frame.title = '결제창';
+    frame.style.cssText = 'display:block;width:480px;max-width:100%;height:720px;max-height:100%;border:0;' +
+      'border-radius:12px;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.35)';
+    frame.addEventListener('load', function () { frame.focus(); });
+    function onMessage(event) {
+      var data = event.data;
+      if (event.origin !== sandbox || event.source !== frame.contentWindow) return;
+      if (!data || data.type !== RESULT || data.imp_uid !== impUid || !data.rsp) return;
+      window.removeEventListener('message', onMessage);
+      if (layer.parentNode) layer.parentNode.removeChild(layer);
+      root.style.overflow = overflow;
+      if (focused && typeof focused.focus === 'function') focused.focus();
+      done(data.rsp);
+    }
+    window.addEventListener('message', onMessage);
+    frame.src = checkoutUrl(impUid);
+    layer.appendChild(frame);
+    (document.body || root).appendChild(layer);
+    root.style.overflow = 'hidden';
   }
 
   window.IMP = {
@@ -45,29 +77,43 @@ export const IAMPORT_SCRIPT = `/* iamport-sandbox: stand-in for https://cdn.iamp
     agency: function (code, _tierCode) { merchantCode = code; },
     request_pay: function (params, callback) {
       params = params || {};
-      var done = typeof callback === 'function' ? callback : function () {};
-      // Browsers only allow a popup opened while the click is handled, so it opens now and is pointed at the
-      // checkout once the sandbox accepts the request. With m_redirect_url the whole page goes instead.
-      var popup = params.m_redirect_url ? null : window.open('', 'iamport_sandbox_checkout', 'width=480,height=720');
+      var hasCallback = typeof callback === 'function';
+      var called = false;
+      function done(rsp) {
+        if (called) return;
+        called = true;
+        if (hasCallback) callback(rsp);
+      }
       post('/sandbox/window/requests', { merchant_code: merchantCode, params: params }).then(function (envelope) {
         var opening = envelope.response;
         if (!opening) {
-          if (popup) popup.close();
           done(failure(params.merchant_uid, envelope.message));
         } else if (!opening.imp_uid) {
-          if (popup) popup.close();
-          if (opening.redirect_url) location.href = opening.redirect_url;
+          // Refused before any window: the callback gets it; a mobile page that gave no callback goes to
+          // m_redirect_url instead (the vendor's rule since iamport.payment-1.1.5.js, iamport-manual#6).
+          if (!hasCallback && opening.redirect_url) location.href = opening.redirect_url;
           else done(opening.rsp);
-        } else if (opening.mode === 'redirect') {
+        } else if (opening.mode === 'mobile') {
+          // Mobile: the whole page goes to the checkout; the result comes back to m_redirect_url.
           location.href = checkoutUrl(opening.imp_uid);
         } else {
-          if (popup) popup.location.href = checkoutUrl(opening.imp_uid);
-          watch(popup, opening.imp_uid, params.merchant_uid, done);
+          openLayer(opening.imp_uid, done);
         }
       }, function (error) {
-        if (popup) popup.close();
         done(failure(params.merchant_uid, String(error)));
       });
+    },
+    /** Identity verification: Settle offers none through PortOne V1, so the answer is always a refusal. */
+    certification: function (params, callback) {
+      params = params || {};
+      var rsp = {
+        success: false,
+        imp_uid: null,
+        merchant_uid: params.merchant_uid == null ? null : params.merchant_uid,
+        error_code: CERTIFICATION.error_code,
+        error_msg: CERTIFICATION.error_msg
+      };
+      if (typeof callback === 'function') setTimeout(function () { callback(rsp); }, 0);
     }
   };
 })();

@@ -15,14 +15,14 @@ export const windowPageDocs: Record<'script' | 'example' | 'checkout', FastifySc
   script: {
     summary: 'Stand-in for the vendor SDK (global IMP); load it instead of cdn.iamport.kr',
     description:
-      'The global IMP (init, agency, request_pay) backed by this sandbox: request_pay opens the checkout page (a popup, or the whole page with m_redirect_url) and calls back with the rsp the vendor would send.',
+      'The global IMP (init, agency, request_pay) backed by this sandbox: request_pay opens the checkout (on a PC as an in-page layer, on a mobile browser by sending the whole page there, then to m_redirect_url) and calls back with the rsp the vendor would send; IMP.certification answers that Settle does not support it.',
     tags,
     response: pageResponse('text/javascript', 'The script'),
   },
   example: {
     summary: 'Example merchant page exercising every pay method (HTML)',
     description:
-      "A merchant's page to try the payment window by hand: pick a merchant, a pay method and an amount, call IMP.request_pay and see the rsp; also the result page of redirect mode.",
+      "A merchant's page to try the payment window by hand: pick a merchant, a pay method and an amount, call IMP.request_pay and see the rsp; also the m_redirect_url of a mobile payment.",
     tags,
     response: pageResponse('text/html', 'The example page'),
   },

@@ -12,6 +12,9 @@ input[aria-invalid=true]{border-color:#c62828;outline-color:#c62828}
 .error{color:#c62828;font-size:.9rem;margin:.25rem 0 0}.error:empty{margin:0}
 .actions{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;margin-top:1rem}
 button{cursor:pointer;background:#fff}button.primary{background:#e8412c;border-color:#e8412c;color:#fff;font-weight:600}
+.bar{display:flex;align-items:flex-start;justify-content:space-between;gap:.5rem}.bar h1{margin-right:auto}
+.close{flex:none;width:2.6rem;padding:0;font-size:1.5rem;line-height:1;border-color:transparent;color:#445}
+#done h2{font-size:1.05rem}pre{background:#f0f1f4;padding:.75rem;white-space:pre-wrap;border-radius:.4rem;font-size:.85rem}
 .note{color:#667;font-size:.85rem}fieldset{margin-top:1.2rem;border:1px dashed #c8ccd4;border-radius:.4rem}legend{color:#556;font-size:.9rem}`;
 
 /** A buyer-facing page: never kept live in the back/forward cache (a finished checkout must not come back as open). */

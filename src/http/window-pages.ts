@@ -22,7 +22,7 @@ export function windowPages(sandbox: Sandbox, pipeline: Pipeline): FastifyPlugin
       reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(IAMPORT_SCRIPT),
     );
     app.get('/sandbox/example', { schema: windowPageDocs.example }, async (_request, reply) =>
-            // It is also the result page of redirect mode: never restored from a cache.
+      // It is also the m_redirect_url of a mobile payment: never restored from a cache.
       reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(examplePage(sandbox.merchants.all())),
     );
     app.get(

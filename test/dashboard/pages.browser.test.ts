@@ -3,10 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { createSandbox } from '../../src/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { merchantA } from '../helpers/doors.js';
-import { DESKTOP, fitsWidth, keep, PHONE, withChromium } from '../helpers/chromium.js';
+import { DESKTOP, fitsWidth, keep, PHONE, PHONE_BROWSER, withChromium } from '../helpers/chromium.js';
 
 // The buyer- and developer-facing pages in a real browser: the landing page, the checkout's inline errors and
-// keyboard use, the receipt, an unknown checkout, the example page in redirect mode with a virtual account, /docs.
+// keyboard use, the receipt, an unknown checkout, the example page on a phone with a virtual account, /docs.
 
 withChromium(t, (launch) => {
   let browser: Browser;
@@ -96,14 +96,19 @@ withChromium(t, (launch) => {
     await done.close();
   });
 
-  t.test('example page, redirect mode: a virtual account is issued and deposited; its receipt says so', async (t) => {
-    const page = await open('/sandbox/example', PHONE);
+  t.test('example page on a phone: a virtual account is issued and deposited; its receipt says so', async (t) => {
+    // A phone's user agent: the SDK sends the whole page to the checkout and back to m_redirect_url.
+    const context = await browser.newContext(PHONE_BROWSER);
+    t.teardown(() => context.close());
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/sandbox/example`);
     t.ok(await fitsWidth(page), 'the example page fits a phone');
     await keep(page, 'example-phone');
     await page.selectOption('#pg', 'settle.nxca_jt_il');
     await page.selectOption('#pay_method', 'vbank');
     await page.fill('#amount', '30000');
-    await page.check('#redirect');
+    t.ok(await page.isChecked('#redirect'), 'the example sends m_redirect_url');
     await page.click('#pay');
     await page.waitForURL(/\/sandbox\/window\/checkout\//);
     await page.selectOption('#bank_code', '088');

@@ -8,6 +8,20 @@ export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 860 };
 
+/** A desktop browser as it names itself (the SDK's rule: no Mobi, Android, iPhone, iPad or iPod → a PC). */
+export const DESKTOP_BROWSER = {
+  viewport: DESKTOP,
+  userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+};
+/** A phone: its user agent makes the SDK send the whole page to the checkout and back to m_redirect_url. */
+export const PHONE_BROWSER = {
+  viewport: PHONE,
+  userAgent:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  isMobile: true,
+  hasTouch: true,
+};
+
 const executable = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 const inCi = Boolean(process.env['CI']) && process.env['CI'] !== 'false';
 
@@ -22,10 +36,10 @@ export function withChromium(t: Test, body: (launch: () => Promise<Browser>) => 
   body(() => chromium.launch({ executablePath: executable, args: ['--no-sandbox'] }));
 }
 
-/** Keeps a full-page screenshot in test/artifacts/ (gitignored). */
-export async function keep(page: Page, name: string): Promise<void> {
+/** Keeps a screenshot in test/artifacts/ (gitignored): the full page, or what the viewport shows (a layer over it). */
+export async function keep(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage });
 }
 
 /** True when nothing on the page is wider than the viewport (no sideways scrolling of the page itself). */

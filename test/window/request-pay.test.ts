@@ -16,9 +16,13 @@ const order = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
-/** What IMP.request_pay sends to the sandbox. */
-const request = (app: App, params: Record<string, unknown>, merchant_code: string | null = merchantA.code) =>
-  app.send('POST', '/sandbox/window/requests', { json: { merchant_code, params }, headers: { 'user-agent': 'Mozilla/5.0 test' } });
+// Browsers as their user agents name them: the SDK's PC / mobile rule reads nothing else.
+const DESKTOP_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+
+/** What IMP.request_pay sends to the sandbox (from a PC unless another user agent is given). */
+const request = (app: App, params: Record<string, unknown>, merchant_code: string | null = merchantA.code, userAgent = 'Mozilla/5.0 test') =>
+  app.send('POST', '/sandbox/window/requests', { json: { merchant_code, params }, headers: { 'user-agent': userAgent } });
 const act = (app: App, impUid: string, action: string, json: unknown = {}) =>
   app.send('POST', `/sandbox/window/requests/${impUid}/${action}`, { json });
 const impUidOf = (opening: { body: { response: { imp_uid: string } } }) => opening.body.response.imp_uid;
@@ -72,7 +76,7 @@ t.test('a card window: ready while open, paid on approve, then F1002 for the sam
   const app = await startApp(t);
   const opening = await request(app, order({ custom_data: { cart: 3 } }));
   t.same(opening.body, { code: 0, message: null, response: opening.body.response });
-  t.equal(opening.body.response.mode, 'popup');
+  t.equal(opening.body.response.mode, 'pc');
   t.match(opening.body.response.imp_uid, /^imp_\d{12}$/);
   const impUid = impUidOf(opening);
 
@@ -109,7 +113,7 @@ t.test('a card window: ready while open, paid on approve, then F1002 for the sam
   t.equal((await request(app, order())).body.response.rsp.error_code, 'F1002', 'cancelled since still counts as paid');
 });
 
-t.test('decline, user cancel and closing the popup leave failed payments a retry may follow', async (t) => {
+t.test('decline, user cancel and closing the window leave failed payments a retry may follow', async (t) => {
   const app = await startApp(t);
   const declined = await act(app, impUidOf(await request(app, order())), 'decline', { reason: 'limit_exceeded' });
   t.match(declined.body.response.rsp, { error_code: 'ST51', error_msg: '결제승인에 실패하였습니다. [ST51]한도초과', status: 'failed', paid_amount: 0 });
@@ -120,7 +124,7 @@ t.test('decline, user cancel and closing the popup leave failed payments a retry
   t.match(cancelled.body.response.rsp, { error_code: 'SANDBOX_USER_CANCEL', error_msg: '사용자가 결제를 취소하셨습니다', status: 'failed' });
   const closedImpUid = impUidOf(await request(app, order()));
   const closed = await act(app, closedImpUid, 'close');
-  t.equal(closed.body.response.rsp.error_code, 'SANDBOX_USER_CANCEL', 'a popup closed before choosing is a cancel');
+  t.equal(closed.body.response.rsp.error_code, 'SANDBOX_USER_CANCEL', 'a window closed before choosing is a cancel');
   t.equal((await act(app, closedImpUid, 'close')).body.response.rsp.error_code, 'SANDBOX_USER_CANCEL', 'and says so again');
 
   const testCard = await act(app, impUidOf(await request(app, order())), 'approve', { card_number: '4000-0000-0000-0069' });
@@ -133,18 +137,51 @@ t.test('decline, user cancel and closing the popup leave failed payments a retry
   t.match(failed, { status: 'failed', fail_reason: '결제승인에 실패하였습니다. [ST51]한도초과', failed_at: START / 1000 });
 });
 
-t.test('redirect mode: m_redirect_url gets imp_uid, merchant_uid, imp_success and the error', async (t) => {
+t.test('declines match the pay method: no card codes or wording for a transfer, a virtual account or a phone payment', async (t) => {
+  const app = await startApp(t);
+  type Reason = { code: string; pg_code: string; text: string };
+  const reasonsOf = async (impUid: string): Promise<Reason[]> => (await app.send('GET', `/sandbox/window/requests/${impUid}`)).body.response.decline_reasons;
+  const cardReasons = await reasonsOf(impUidOf(await request(app, order({ merchant_uid: 'd-card' }))));
+  t.ok(cardReasons.some((r) => r.code === 'limit_exceeded' && r.pg_code === 'ST51'), 'a card offers the card reasons');
+  const cardCodes = new Set(cardReasons.map((r) => r.pg_code));
+
+  const cases: [string, string, string, string][] = [
+    ['trans', 'insufficient_balance', 'ST61', '계좌이체에 실패하였습니다. [ST61]잔액부족'],
+    ['trans', 'bank_unreachable', 'ST97', '은행 요청에 실패하였습니다. [ST97]은행 통신장애'],
+    ['vbank', 'bank_maintenance', 'ST71', '가상계좌 발급에 실패하였습니다. [ST71]은행 점검시간'],
+    ['phone', 'monthly_limit_exceeded', 'ST81', '휴대폰 결제에 실패하였습니다. [ST81]월 이용한도초과'],
+    ['phone', 'wrong_otp', 'ST83', '휴대폰 인증에 실패하였습니다. [ST83]인증번호 불일치'],
+  ];
+  for (const [i, [payMethod, reason, code, message]] of cases.entries()) {
+    const impUid = impUidOf(await request(app, order({ pay_method: payMethod, merchant_uid: `d-${i}` })));
+    const reasons = await reasonsOf(impUid);
+    t.ok(reasons.length > 1, `${payMethod}: reasons of its own`);
+    t.same(reasons.filter((r) => cardCodes.has(r.pg_code) || /카드/.test(r.text)), [], `${payMethod}: no card code or wording`);
+    const page = ((await app.send('GET', `/sandbox/window/checkout/${impUid}`)).body as string).replace(/<script>[\s\S]*?<\/script>/g, '');
+    t.notMatch(page, /카드|ST5\d/, `${payMethod}: the checkout page shows nothing of cards`);
+
+    const cardReason = await act(app, impUid, 'decline', { reason: 'limit_exceeded' });
+    t.equal(cardReason.status, 400, `${payMethod}: a card reason is refused`);
+    t.match(cardReason.body.message, reason, 'the refusal lists the reasons that apply');
+    const declined = (await act(app, impUid, 'decline', { reason })).body.response.rsp;
+    t.match(declined, { error_code: code, error_msg: message, status: 'failed', pay_method: payMethod, paid_amount: 0 }, `${payMethod}: ${reason}`);
+    t.equal((await app.call('GET', `/payments/${impUid}`)).body.response.fail_reason, message, 'stored as the fail_reason');
+  }
+});
+
+t.test('a mobile browser: m_redirect_url gets imp_uid, merchant_uid, imp_success and the error', async (t) => {
   const app = await startApp(t);
   const target = 'https://shop.example/complete?from=window';
-  const opening = await request(app, order({ m_redirect_url: target }));
-  t.equal(opening.body.response.mode, 'redirect');
+  const mobile = (params: Record<string, unknown>) => request(app, params, merchantA.code, IPHONE);
+  const opening = await mobile(order({ m_redirect_url: target }));
+  t.equal(opening.body.response.mode, 'mobile');
   const impUid = impUidOf(opening);
   const approved = await act(app, impUid, 'approve');
   t.equal(approved.body.response.redirect_url, `${target}&imp_uid=${impUid}&merchant_uid=order-1&imp_success=true`);
   const token = await app.tokenOf();
   t.equal((await app.send('GET', `/payments/${impUid}`, { headers: { authorization: token } })).body.response.channel, 'mobile');
 
-  const declined = await act(app, impUidOf(await request(app, order({ merchant_uid: 'order-2', m_redirect_url: target }))), 'decline', { reason: 'insufficient_balance' });
+  const declined = await act(app, impUidOf(await mobile(order({ merchant_uid: 'order-2', m_redirect_url: target }))), 'decline', { reason: 'insufficient_balance' });
   const url = new URL(declined.body.response.redirect_url);
   t.same(Object.fromEntries(url.searchParams), {
     from: 'window',
@@ -155,11 +192,49 @@ t.test('redirect mode: m_redirect_url gets imp_uid, merchant_uid, imp_success an
     error_msg: '결제승인에 실패하였습니다. [ST52]잔액부족',
   });
 
-  const refused = await request(app, order({ merchant_uid: 'order-3', buyer_tel: undefined, m_redirect_url: target }));
+  const refused = await mobile(order({ merchant_uid: 'order-3', buyer_tel: undefined, m_redirect_url: target }));
   const refusedUrl = new URL(refused.body.response.redirect_url);
   t.equal(refusedUrl.searchParams.get('imp_uid'), '', 'a refusal before the window has no imp_uid');
   t.equal(refusedUrl.searchParams.get('imp_success'), 'false');
   t.match(refusedUrl.searchParams.get('error_msg'), /buyer_tel/);
+  t.match(refused.body.response.rsp, { imp_uid: null, error_code: 'SANDBOX_PARAM' }, 'the rsp too: a page with a callback gets that');
+
+  const bare = await mobile(order({ merchant_uid: 'order-4' }));
+  t.equal(bare.body.response.mode, 'mobile', 'no m_redirect_url: still a mobile browser');
+  const bareResult = (await act(app, impUidOf(bare), 'approve')).body.response;
+  t.equal(bareResult.redirect_url, null, 'nowhere to send the result: the checkout shows it');
+  t.equal(bareResult.rsp.status, 'paid');
+  t.equal((await app.send('GET', `/sandbox/window/requests/${impUidOf(bare)}`)).body.response.mode, 'mobile');
+});
+
+t.test('the device decides, not m_redirect_url: a PC that gives m_redirect_url still gets the callback', async (t) => {
+  const app = await startApp(t);
+  const target = 'https://shop.example/complete';
+  const opening = await request(app, order({ m_redirect_url: target }), merchantA.code, DESKTOP_CHROME);
+  t.equal(opening.body.response.mode, 'pc');
+  const impUid = impUidOf(opening);
+  t.equal((await app.send('GET', `/sandbox/window/requests/${impUid}`)).body.response.mode, 'pc');
+  const approved = (await act(app, impUid, 'approve')).body.response;
+  t.equal(approved.redirect_url, null, 'no redirect on a PC');
+  t.equal((await app.call('GET', `/payments/${impUid}`)).body.response.channel, 'pc');
+  const refused = await request(app, order({ merchant_uid: 'order-2', buyer_tel: undefined, m_redirect_url: target }), merchantA.code, DESKTOP_CHROME);
+  t.equal(refused.body.response.redirect_url, null, 'a refusal on a PC goes to the callback only');
+
+  const agents: [string, string, 'pc' | 'mobile'][] = [
+    ['iPhone Safari', IPHONE, 'mobile'],
+    ['Android Chrome', 'Mozilla/5.0 (Linux; Android 14; SM-S918N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36', 'mobile'],
+    ['an Android tablet (no Mobi)', 'Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36', 'mobile'],
+    ['an iPad (iOS 12)', 'Mozilla/5.0 (iPad; CPU OS 12_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Mobile/15E148 Safari/604.1', 'mobile'],
+    ['Firefox for Android', 'Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0', 'mobile'],
+    ['Samsung Internet', 'Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S918N) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36', 'mobile'],
+    ['desktop Chrome', DESKTOP_CHROME, 'pc'],
+    ['Mac Safari (and iPadOS in desktop mode)', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15', 'pc'],
+    ['no user agent at all', '', 'pc'],
+  ];
+  for (const [i, [what, agent, device]] of agents.entries()) {
+    const res = await request(app, order({ merchant_uid: `ua-${i}` }), merchantA.code, agent);
+    t.equal(res.body.response.mode, device, what);
+  }
 });
 
 t.test('a prepared amount binds the window', async (t) => {
@@ -221,6 +296,8 @@ t.test('the SDK, the example page and CORS', async (t) => {
   t.match(script.headers['content-type'], /javascript/);
   t.match(script.body, 'window.IMP');
   t.match(script.body, 'request_pay');
+  t.match(script.body, 'certification: function', 'IMP.certification exists');
+  t.match(script.body, '"error_code":"SANDBOX_CERTIFICATION"', "and carries the core's refusal");
   const example = await app.send('GET', '/sandbox/example');
   t.match(example.body, '<script src="/v1/iamport.js"></script>');
   t.match(example.body, merchantA.code);

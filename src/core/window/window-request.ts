@@ -62,6 +62,17 @@ export const refusals = {
       '헥토파이낸셜(settle)은 결제창을 통한 빌링키 발급을 지원하지 않습니다. ' +
         'REST API POST /subscribe/payments/onetime 요청에 customer_uid를 지정하여 빌링키를 발급하세요.',
     ),
+  /**
+   * IMP.certification (identity verification): the vendor's v1 SDK lists only identity-verification PGs for it
+   * (danal, inicis_unified, inicis: its `certification` parameter page), and the OpenAPI document's
+   * `x-portone-supported-pgs` of /certifications never names settle. The SDK answers this without a window.
+   */
+  certification: () =>
+    refuse(
+      'SANDBOX_CERTIFICATION',
+      '헥토파이낸셜(settle)은 IMP.certification 본인인증을 지원하지 않습니다. ' +
+        '포트원 V1 본인인증은 본인인증 채널(다날, KG이니시스 통합인증 등)로 연동하세요.',
+    ),
   preparedAmount: (prepared: number, requested: number) =>
     refuse('SANDBOX_PREPARE', `사전등록된 결제금액(${prepared})과 요청 결제금액(${requested})이 일치하지 않습니다.`),
   preparedCurrency: (prepared: string, requested: string) =>

@@ -17,6 +17,8 @@ import { installmentMonths } from '../payments/installments.js';
 import { isMerchantUidTaken } from '../payments/ledger.js';
 import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
+import { deviceOf, type Device } from './device.js';
+import { windowDeclines, type WindowDecline } from './declines.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
 
@@ -26,21 +28,22 @@ export interface WindowRequest {
   merchant_code: string;
   /** request_pay's first argument, untouched: the rules check its types themselves. */
   params: Record<string, unknown>;
+  /** The browser's user agent: it decides PC or mobile (`deviceOf`), as the vendor's SDK decides. */
   user_agent: string | null;
 }
 
 export interface WindowOpening {
-  /** `popup` answers through the callback; `redirect` (m_redirect_url given) sends the whole page. */
-  mode: 'popup' | 'redirect';
+  /** `pc`: the checkout opens as a layer over the page and the callback gets the result; `mobile`: the page goes. */
+  mode: Device;
   /** The window payment whose checkout opens; null when the request was refused. */
   imp_uid: string | null;
   /** The refusal as the callback receives it; null when the window opens. */
   rsp: WindowRsp | null;
-  /** Redirect mode: m_redirect_url with the refusal in its query; otherwise null. */
+  /** On mobile with m_redirect_url: m_redirect_url with the refusal in its query (for a page that gave no callback). */
   redirect_url: string | null;
 }
 
-/** How a window ended: the callback's rsp and, in redirect mode, where the browser goes. */
+/** How a window ended: the callback's rsp and, on mobile with m_redirect_url, where the browser goes. */
 export interface WindowResult {
   rsp: WindowRsp;
   redirect_url: string | null;
@@ -79,12 +82,14 @@ export class PaymentWindow implements TimedTask {
 
   async open(request: WindowRequest): Promise<Answer<WindowOpening>> {
     const { params } = request;
+    const device = deviceOf(request.user_agent);
     const merchantUid = typeof params['merchant_uid'] === 'string' ? params['merchant_uid'] : '';
     const target = redirectUrl(typeof params['m_redirect_url'] === 'string' && params['m_redirect_url'] ? params['m_redirect_url'] : null);
-    const mRedirectUrl = typeof target === 'string' ? target : null;
+    // A PC never leaves the merchant's page: m_redirect_url is for mobile browsers only.
+    const mRedirectUrl = device === 'mobile' && typeof target === 'string' ? target : null;
     const refuse = (refusal: WindowRefusal): Answer<WindowOpening> => {
       const rsp = refusedRsp(merchantUid, `req_${this.core.random.digits(13)}`, refusal);
-      return ok({ mode: mRedirectUrl ? 'redirect' : 'popup', imp_uid: null, rsp, redirect_url: mRedirectUrl && redirectTo(mRedirectUrl, rsp) });
+      return ok({ mode: device, imp_uid: null, rsp, redirect_url: mRedirectUrl && redirectTo(mRedirectUrl, rsp) });
     };
 
     const merchant = this.core.merchants.get(request.merchant_code);
@@ -96,11 +101,11 @@ export class PaymentWindow implements TimedTask {
     });
     if (isRefusal(order)) return refuse(order);
 
-    const record = this.newRecord(merchant, order, request.user_agent);
+    const record = this.newRecord(merchant, order, device, request.user_agent);
     return this.core.write(() => {
       this.core.state.tables.payments.put(record);
       return ok({
-        mode: order.m_redirect_url ? 'redirect' : 'popup',
+        mode: device,
         imp_uid: record.payment.imp_uid,
         rsp: null,
         redirect_url: null,
@@ -115,12 +120,9 @@ export class PaymentWindow implements TimedTask {
     return {
       payment: copy(record.payment),
       merchant_name: merchant?.name ?? record.merchant,
-      mode: record.window?.m_redirect_url ? 'redirect' : 'popup',
+      mode: record.payment.channel === 'mobile' ? 'mobile' : 'pc',
       open: isOpen(record),
-      decline_reasons: this.core.cards.reasonCodes().map((code) => {
-        const { pg_code, text } = this.core.cards.reason(code);
-        return { code, pg_code, text };
-      }),
+      decline_reasons: this.declines(record).map(({ code, pg_code, text }) => ({ code, pg_code, text })),
       banks: [...BANKS],
     };
   }
@@ -158,7 +160,7 @@ export class PaymentWindow implements TimedTask {
         card_type: card.card_type,
         card_quota: installmentMonths(choice.card_quota, payment.amount),
       };
-      if (reasonCode) return this.fail(record, this.declineOf(reasonCode), cardFields, scripted?.consume);
+      if (reasonCode) return this.fail(record, this.cardDecline(reasonCode), cardFields, scripted?.consume);
       const paid = { ...approved, ...cardFields, apply_num: newApplyNum(this.core), ...this.paid(now, impUid) };
       return this.finish(record, paid, null, 'paid', scripted?.consume);
     }
@@ -176,7 +178,7 @@ export class PaymentWindow implements TimedTask {
   }
 
   /**
-   * The SDK saw the popup close: a window still open was closed by the user (a cancel); a finished one
+   * The user closes the window (the checkout's close button): a window still open is a cancel; a finished one
    * answers with the result it already had.
    */
   async close(impUid: string): Promise<Answer<WindowResult>> {
@@ -185,13 +187,15 @@ export class PaymentWindow implements TimedTask {
     return ok(this.resultOf(record, record.window?.failure ?? null));
   }
 
-  /** The PG declines with one of the test reasons of fixtures/cards.json. */
+  /** The PG declines with one of the reasons of the payment's pay method (`declines.ts`: a card's are fixtures/cards.json's). */
   async decline(impUid: string, reasonCode: string): Promise<Answer<WindowResult>> {
     const record = this.openRecord(impUid);
-    if (!this.core.cards.hasReason(reasonCode)) {
-      throw errors.invalidParameter('reason', `알 수 없는 거절 사유입니다 (${this.core.cards.reasonCodes().join(', ')} 중 하나).`);
+    const reasons = this.declines(record);
+    const reason = reasons.find((r) => r.code === reasonCode);
+    if (!reason) {
+      throw errors.invalidParameter('reason', `알 수 없는 거절 사유입니다 (${reasons.map((r) => r.code).join(', ')} 중 하나).`);
     }
-    return this.fail(record, this.declineOf(reasonCode), {});
+    return this.fail(record, { error_code: reason.pg_code, error_msg: reason.message }, {});
   }
 
   /** Control API: the buyer deposits into an issued virtual account, the window's or the API's (→ `paid`, webhook). */
@@ -234,18 +238,18 @@ export class PaymentWindow implements TimedTask {
     }
   }
 
-  private newRecord(merchant: Merchant, order: WindowOrder, userAgent: string | null): PaymentRecord {
+  private newRecord(merchant: Merchant, order: WindowOrder, device: Device, userAgent: string | null): PaymentRecord {
     const { mid, m_redirect_url, company, vbank_due, notice_url, ...fields } = order;
     const payment = blankPayment({
       ...fields,
       imp_uid: newImpUid(this.core, 'imp_'),
       status: 'ready',
-      channel: m_redirect_url ? 'mobile' : 'pc',
+      channel: device,
       pg_id: mid.mid,
       user_agent: userAgent,
       started_at: toUnixSeconds(this.core.clock.now()),
     });
-    const session = { m_redirect_url, company, vbank_due, notice_url, failure: null };
+    const session = { m_redirect_url: device === 'mobile' ? m_redirect_url : null, company, vbank_due, notice_url, failure: null };
     return { merchant: merchant.code, seq: this.core.state.nextSeq(), payment, window: session };
   }
 
@@ -253,7 +257,12 @@ export class PaymentWindow implements TimedTask {
     return { status: 'paid', paid_at: toUnixSeconds(now), receipt_url: this.core.receiptUrl(impUid) };
   }
 
-  private declineOf(reasonCode: string): WindowRefusal {
+  private declines(record: PaymentRecord): WindowDecline[] {
+    return windowDeclines(this.core.cards, record.payment.pay_method);
+  }
+
+  /** A card declined by a test card or a scripted outcome: the reason's PG code and the card wording. */
+  private cardDecline(reasonCode: string): WindowRefusal {
     const reason = this.core.cards.reason(reasonCode);
     return { error_code: reason.pg_code, error_msg: declineMessage(reason) };
   }
