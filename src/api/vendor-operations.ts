@@ -192,7 +192,7 @@ export const vendorOperations: Operation[] = [
     querystring: IncludeSandboxQuerySchema,
     response: PaymentSchema,
     statuses: [401, 404],
-    run: (sandbox, { params }, caller) => sandbox.payments.get(caller, params.imp_uid),
+    run: (sandbox, { params, query }, caller) => sandbox.payments.get(caller, params.imp_uid, { includeSandbox: query.include_sandbox }),
   }),
   authenticated({
     method: 'GET',

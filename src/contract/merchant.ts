@@ -10,6 +10,12 @@ export const SettleMidSchema = Type.Object(
     kind: Type.Enum(['api', 'window'], { description: '`api`: key-in and billing through the REST API; `window`: the payment window only' }),
     requires_birth: Type.Boolean(),
     requires_pwd_2digit: Type.Boolean(),
+    sandbox: Type.Optional(
+      Type.Boolean({
+        description:
+          "a test channel (the vendor's shared Settle test MIDs are): its payments and billing keys carry `sandbox: true`; absent means a live channel",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

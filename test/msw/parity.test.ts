@@ -3,7 +3,7 @@ import { mountedOperations } from '../../src/api/operations.js';
 import { createRouter } from '../../src/api/router.js';
 import { Envelope, ErrorEnvelopeSchema } from '../../src/contract/common.js';
 import { check } from '../../src/contract/validator.js';
-import { START, doorNames, merchantA, merchantB, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
+import { START, doorNames, merchantA, merchantB, merchantC, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
 
 // One scripted conversation, played through each door on the same seed and frozen clock. Nothing is
 // normalised: the same seed yields the same ids and times, so every answer must be identical. Access tokens
@@ -224,6 +224,20 @@ async function play(door: Door): Promise<Step[]> {
   await send('control: resume the clock', 200, 'POST', '/sandbox/clock/resume');
   await send('control: reset of one merchant', 200, 'POST', '/sandbox/reset', { json: { merchant: merchantB.code } });
   await send('control: the state after it', 200, 'GET', '/sandbox/state');
+
+  // A test channel (merchant C): hidden from one lookup unless include_sandbox=true.
+  const tokenOfC = async (label: string) =>
+    (await send(label, 200, 'POST', '/users/getToken', { json: { imp_key: merchantC.imp_key, imp_secret: merchantC.imp_secret } })).body.response.access_token as string;
+  const authC = { authorization: `Bearer ${await tokenOfC('getToken of the test-channel merchant')}` };
+  await send('PG settings of test channels', 200, 'GET', '/users/pg', { headers: authC });
+  const testPayment = (
+    await send('onetime on a test channel', 200, 'POST', '/subscribe/payments/onetime', { headers: authC, json: { merchant_uid: 'tc-1', customer_uid: 'tc-cu', ...card, amount: 1000 } })
+  ).body.response.imp_uid as string;
+  await send('a test payment by imp_uid, hidden', 404, 'GET', `/payments/${testPayment}`, { headers: authC });
+  await send('a test payment by imp_uid, include_sandbox=true', 200, 'GET', `/payments/${testPayment}?include_sandbox=true`, { headers: authC });
+  await send('include_sandbox that is no boolean', 400, 'GET', `/payments/${testPayment}?include_sandbox=maybe`, { headers: authC });
+  await send('a test payment by merchant_uid', 200, 'GET', '/payments/find/tc-1', { headers: authC });
+  await send('a test billing key', 200, 'GET', '/subscribe/customers/tc-cu', { headers: authC });
   return steps;
 }
 

@@ -16,7 +16,7 @@ export function merchantView(m: Merchant): MerchantView {
     name: m.name,
     default_mid: m.settle.default_mid,
     billing_key_api: m.settle.billing_key_api,
-    mids: m.settle.mids.map((mid) => ({ ...mid })),
+    mids: m.settle.mids.map((mid) => ({ ...mid, sandbox: mid.sandbox === true })),
     webhook: m.webhook ? { ...m.webhook } : null,
   };
 }

@@ -20,6 +20,12 @@ export function resolveApiMid(merchant: Merchant, pg: string | undefined): Settl
   return found;
 }
 
+/**
+ * A test channel (since 2026-01-26, reference §13): its payments and billing keys carry `sandbox: true`, and
+ * `GET /payments/{imp_uid}` hides its payments unless asked with `include_sandbox=true`. Absent means live.
+ */
+export const isTestChannel = (mid: SettleMid): boolean => mid.sandbox === true;
+
 /** A real YYMMDD date (any century) or a 10-digit business registration number. */
 function isRealBirth(birth: string): boolean {
   if (birth.length === 10) return true;

@@ -14,9 +14,13 @@ import { bySorting, type Sorting } from './sorting.js';
 export class Payments {
   constructor(private readonly core: Core) {}
 
-  get(caller: Caller, impUid: string): Answer<Payment> {
+  /**
+   * getPaymentByImpUid. A test-channel payment is not found unless the caller asks with `include_sandbox=true`
+   * (the vendor since 2026-01-26, reference §4.11, §13); no other lookup hides them.
+   */
+  get(caller: Caller, impUid: string, { includeSandbox = false }: { includeSandbox?: boolean | undefined } = {}): Answer<Payment> {
     const record = paymentOf(this.core.state, caller.merchant.code, impUid);
-    if (!record) throw errors.paymentNotFound();
+    if (!record || (record.payment.sandbox && !includeSandbox)) throw errors.paymentNotFound();
     return ok(copy(record.payment));
   }
 
