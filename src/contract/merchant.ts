@@ -35,6 +35,12 @@ export const MerchantSchema = Type.Object(
         vbank_api: Type.Optional(
           Type.Boolean({ description: 'the separate contract for issuing virtual accounts through the API (POST /vbanks); absent means none' }),
         ),
+        test_auto_cancel: Type.Optional(
+          Type.Boolean({
+            description:
+              "Hecto's test mode: the PG cancels each test-channel payment at 23:00 KST of the night it was paid, unknown to PortOne; absent means off",
+          }),
+        ),
         mids: Type.Array(SettleMidSchema, { minItems: 1 }),
       },
       { additionalProperties: false },

@@ -5,6 +5,7 @@ import { ok, type Answer } from '../answer.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
+import { cancelledAtPg } from '../merchants/settle-rules.js';
 import { markScheduleCancelled } from './cancelled-schedule.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
@@ -83,6 +84,8 @@ export class Payments {
     }
     const amount = body.amount ? body.amount : cancellable;
     if (amount > cancellable) throw errors.overCancel(amount, cancellable);
+    // PortOne's own checks pass; the PG then refuses a test payment its nightly batch already cancelled.
+    if (cancelledAtPg(caller.merchant, payment, this.core.clock.now())) throw errors.cancelledAtPg();
 
     const now = toUnixSeconds(this.core.clock.now());
     const reason = body.reason ?? '';
