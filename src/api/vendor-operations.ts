@@ -227,14 +227,14 @@ export const vendorOperations: Operation[] = [
     operationId: 'getPaymentByImpUid',
     summary: 'imp_uid로 결제내역 조회',
     description:
-      '포트원 거래고유번호(imp_uid)로 결제내역을 확인합니다.',
+      '포트원 거래고유번호(imp_uid)로 결제내역을 확인합니다. 테스트 채널의 결제건(sandbox: true)은 include_sandbox=true일 때만 조회됩니다.',
     tags: ['payments'],
     params: ImpUidParamsSchema,
     querystring: IncludeSandboxQuerySchema,
     response: PaymentSchema,
     statuses: [401, 404],
-    responses: { 200: '정상 조회', 404: '유효하지 않은 imp_uid' },
-    run: (sandbox, { params }, caller) => sandbox.payments.get(caller, params.imp_uid),
+    responses: { 200: '정상 조회', 404: '유효하지 않은 imp_uid, 또는 include_sandbox=true 없이 조회한 테스트 채널 결제건' },
+    run: (sandbox, { params, query }, caller) => sandbox.payments.get(caller, params.imp_uid, { includeSandbox: query.include_sandbox }),
   }),
   authenticated({
     method: 'GET',

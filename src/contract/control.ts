@@ -115,6 +115,7 @@ export const ControlMerchantSchema = Type.Object({
   name: Type.String(),
   default_mid: Type.String(),
   billing_key_api: Type.Boolean(),
+  test_auto_cancel: Type.Boolean({ description: "Hecto's nightly PG-side cancel of test-channel payments (merchants file `settle.test_auto_cancel`)" }),
   mids: Type.Array(SettleMidSchema),
   webhook: Nullable(WebhookConfigSchema),
 });

@@ -10,6 +10,12 @@ export const SettleMidSchema = Type.Object(
     kind: Type.Enum(['api', 'window'], { description: '`api`: key-in and billing through the REST API; `window`: the payment window only' }),
     requires_birth: Type.Boolean(),
     requires_pwd_2digit: Type.Boolean(),
+    sandbox: Type.Optional(
+      Type.Boolean({
+        description:
+          "a test channel (the vendor's shared Settle test MIDs are): its payments and billing keys carry `sandbox: true`; absent means a live channel",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -28,6 +34,12 @@ export const MerchantSchema = Type.Object(
         }),
         vbank_api: Type.Optional(
           Type.Boolean({ description: 'the separate contract for issuing virtual accounts through the API (POST /vbanks); absent means none' }),
+        ),
+        test_auto_cancel: Type.Optional(
+          Type.Boolean({
+            description:
+              "Hecto's test mode: the PG cancels each test-channel payment at 23:00 KST of the night it was paid, unknown to PortOne; absent means off",
+          }),
         ),
         mids: Type.Array(SettleMidSchema, { minItems: 1 }),
       },

@@ -133,7 +133,11 @@ export const FindPaymentQuerySchema = Type.Object({
     ),
   ),
 });
-export const IncludeSandboxQuerySchema = Type.Object({ include_sandbox: Type.Optional(Type.Boolean()) });
+export const IncludeSandboxQuerySchema = Type.Object({
+  include_sandbox: Type.Optional(
+    Type.Boolean({ default: false, description: 'true: a payment made on a test channel (`sandbox: true`) is found too; otherwise it answers 404' }),
+  ),
+});
 export const PaymentsQuerySchema = Type.Object({
   'imp_uid[]': Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 100 })),
   'merchant_uid[]': Type.Optional(Type.Array(MerchantUid, { maxItems: 100 })),

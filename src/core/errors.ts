@@ -90,6 +90,9 @@ export const errors = {
   cancelIdMissing: () => fail(200, 1, 'imp_uid 또는 merchant_uid 중 하나를 지정해주셔야합니다.'),
   cancelTargetNotFound: () => fail(200, 1, '취소할 결제건이 존재하지 않습니다.'),
   alreadyFullyCancelled: () => fail(200, 1, '이미 전액취소된 주문입니다.'),
+  // §13: a test payment Hecto cancelled at 23:00 KST is refused by the PG as "기 취소 거래" (the vendor's help,
+  // test-integration). A PG-side failure is code -1 (§4.14, §5.2); the prefix follows the PG messages of §5.2.
+  cancelledAtPg: () => fail(200, -1, '결제취소에 실패하였습니다. 기 취소 거래'),
   // Sandbox's own wording: the vendor's text for these is unrecorded.
   overCancel: (requested: number, cancellable: number) =>
     fail(200, 1, `취소요청금액(${requested})이 취소가능잔액(${cancellable})보다 큽니다.`),

@@ -9,7 +9,7 @@ import { requireBuiltCli, runCli } from '../reliability/helpers.js';
 t.test('defaults: 127.0.0.1:8080, memory, the shipped merchants', async (t) => {
   const config = loadConfig([], {});
   t.match(config, { host: '127.0.0.1', port: 8080, dataFile: null, seed: null, logLevel: 'info', publicUrl: 'http://127.0.0.1:8080', command: 'serve' });
-  t.same(config.merchants.map((m) => m.code), ['imp10000001', 'imp20000002']);
+  t.same(config.merchants.map((m) => m.code), ['imp10000001', 'imp20000002', 'imp30000003']);
 });
 
 t.test('flags win over environment variables', async (t) => {

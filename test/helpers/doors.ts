@@ -8,6 +8,8 @@ import { onUnhandled } from './unhandled.js';
 
 export const merchantA = defaultMerchants[0]!;
 export const merchantB = defaultMerchants[1]!;
+/** The test-channel merchant: the vendor's shared Settle test MIDs, each marked `sandbox: true`. */
+export const merchantC = defaultMerchants[2]!;
 
 /** 2026-03-01 12:00:00 KST: the instant every test starts from (the clock is frozen there). */
 export const START = Date.UTC(2026, 2, 1, 3, 0, 0);

@@ -3,7 +3,8 @@ import { mountedOperations } from '../../src/api/operations.js';
 import { createRouter } from '../../src/api/router.js';
 import { Envelope, ErrorEnvelopeSchema } from '../../src/contract/common.js';
 import { check } from '../../src/contract/validator.js';
-import { START, doorNames, merchantA, merchantB, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
+import { defaultMerchants } from '../../src/index.js';
+import { START, doorNames, merchantA, merchantB, merchantC, startDoor, type Door, type Reply, type SendInit } from '../helpers/doors.js';
 
 // One scripted conversation, played through each door on the same seed and frozen clock. Nothing is
 // normalised: the same seed yields the same ids and times, so every answer must be identical. Access tokens
@@ -224,8 +225,28 @@ async function play(door: Door): Promise<Step[]> {
   await send('control: resume the clock', 200, 'POST', '/sandbox/clock/resume');
   await send('control: reset of one merchant', 200, 'POST', '/sandbox/reset', { json: { merchant: merchantB.code } });
   await send('control: the state after it', 200, 'GET', '/sandbox/state');
+
+  // A test channel (merchant C, opted in to Hecto's nightly cancel): hidden from one lookup, refused after 23:00 KST.
+  const tokenOfC = async (label: string) =>
+    (await send(label, 200, 'POST', '/users/getToken', { json: { imp_key: merchantC.imp_key, imp_secret: merchantC.imp_secret } })).body.response.access_token as string;
+  const authC = { authorization: `Bearer ${await tokenOfC('getToken of the test-channel merchant')}` };
+  await send('PG settings of test channels', 200, 'GET', '/users/pg', { headers: authC });
+  const testPayment = (
+    await send('onetime on a test channel', 200, 'POST', '/subscribe/payments/onetime', { headers: authC, json: { merchant_uid: 'tc-1', customer_uid: 'tc-cu', ...card, amount: 1000 } })
+  ).body.response.imp_uid as string;
+  await send('a test payment by imp_uid, hidden', 404, 'GET', `/payments/${testPayment}`, { headers: authC });
+  await send('a test payment by imp_uid, include_sandbox=true', 200, 'GET', `/payments/${testPayment}?include_sandbox=true`, { headers: authC });
+  await send('include_sandbox that is no boolean', 400, 'GET', `/payments/${testPayment}?include_sandbox=maybe`, { headers: authC });
+  await send('a test payment by merchant_uid', 200, 'GET', '/payments/find/tc-1', { headers: authC });
+  await send('a test billing key', 200, 'GET', '/subscribe/customers/tc-cu', { headers: authC });
+  await send('control: the clock at 23:00 KST', 200, 'POST', '/sandbox/clock/set', { json: { at: START / 1000 + 11 * 3600 } });
+  const lateC = { authorization: `Bearer ${await tokenOfC('getToken of the test-channel merchant, later')}` };
+  await send('cancel of a test payment the PG cancelled', 200, 'POST', '/payments/cancel', { headers: lateC, json: { imp_uid: testPayment } });
   return steps;
 }
+
+/** The shipped merchants, the test-channel one opted in to the nightly PG-side cancel. */
+const merchants = defaultMerchants.map((m) => (m.code === merchantC.code ? { ...m, settle: { ...m.settle, test_auto_cancel: true } } : m));
 
 // A time source that stands still: the clock runs (so the script can freeze, advance and resume it) yet every
 // door reads the same times.
@@ -247,7 +268,7 @@ function countingTokens(): () => string {
 
 t.test('every answer is the same through both doors', async (t) => {
   const [http, msw] = await Promise.all(
-    doorNames.map(async (name) => play(await startDoor(t, name, { clock: stillClock, tokenSource: countingTokens() }))),
+    doorNames.map(async (name) => play(await startDoor(t, name, { clock: stillClock, tokenSource: countingTokens(), merchants }))),
   );
   t.equal(msw!.length, http!.length, 'both doors played the whole script');
   http!.forEach((step, i) => {

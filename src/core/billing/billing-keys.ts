@@ -33,7 +33,7 @@ export class BillingKeys {
       (card.declineEvery && this.core.cards.reason(card.declineEvery).stage !== 'approval' ? card.declineEvery : null);
     if (reasonCode) throw errors.cardDeclined(declineMessage(this.core.cards.reason(reasonCode), true));
 
-    const record = billingKeyRecord(this.core, merchant.code, mid.mid, customerUid, card, expiry, {
+    const record = billingKeyRecord(this.core, merchant.code, mid, customerUid, card, expiry, {
       customer_id: body.customer_id ?? null,
       customer_name: body.customer_name ?? null,
       customer_tel: body.customer_tel ?? null,

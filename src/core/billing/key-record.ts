@@ -2,6 +2,8 @@ import type { Customer } from '../../contract/customer.js';
 import type { BillingKeyRecord } from '../../contract/records.js';
 import type { CardInfo } from '../cards/cards.js';
 import type { Core } from '../context.js';
+import type { SettleMid } from '../merchants/merchants.js';
+import { isTestChannel } from '../merchants/settle-rules.js';
 import { merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { Holder } from './holder.js';
@@ -17,7 +19,7 @@ export const billingKeyOf = (core: Core, merchant: string, customerUid: string):
 export function billingKeyRecord(
   core: Core,
   merchant: string,
-  mid: string,
+  mid: SettleMid,
   customerUid: string,
   card: CardInfo,
   expiry: string,
@@ -28,8 +30,8 @@ export function billingKeyRecord(
   const customer: Customer = {
     customer_uid: customerUid,
     pg_provider: 'settle',
-    pg_id: mid,
-    sandbox: false,
+    pg_id: mid.mid,
+    sandbox: isTestChannel(mid),
     customer_id: holder.customer_id,
     card_name: card.card_name,
     card_code: card.card_code,

@@ -6,6 +6,7 @@ export interface MerchantView {
   name: string;
   default_mid: string;
   billing_key_api: boolean;
+  test_auto_cancel: boolean;
   mids: Merchant['settle']['mids'];
   webhook: NonNullable<Merchant['webhook']> | null;
 }
@@ -16,7 +17,8 @@ export function merchantView(m: Merchant): MerchantView {
     name: m.name,
     default_mid: m.settle.default_mid,
     billing_key_api: m.settle.billing_key_api,
-    mids: m.settle.mids.map((mid) => ({ ...mid })),
+    test_auto_cancel: m.settle.test_auto_cancel === true,
+    mids: m.settle.mids.map((mid) => ({ ...mid, sandbox: mid.sandbox === true })),
     webhook: m.webhook ? { ...m.webhook } : null,
   };
 }

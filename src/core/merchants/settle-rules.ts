@@ -1,5 +1,7 @@
+import type { Payment } from '../../contract/payment.js';
 import { errors } from '../errors.js';
-import { kstMonth } from '../time/kst.js';
+import { toUnixSeconds } from '../time/clock.js';
+import { DAY_SECONDS, kstMonth, startOfKstDay } from '../time/kst.js';
 import type { Merchant, SettleMid } from './merchants.js';
 
 // The Settle (Hecto Financial) rules of the vendor's guides (shared/seeds, reference §6).
@@ -18,6 +20,35 @@ export function resolveApiMid(merchant: Merchant, pg: string | undefined): Settl
   const found = named ?? apiMids.find((m) => m.mid === merchant.settle.default_mid) ?? apiMids[0];
   if (!found) throw errors.pgNotConfigured();
   return found;
+}
+
+/**
+ * A test channel (since 2026-01-26, reference §13): its payments and billing keys carry `sandbox: true`, and
+ * `GET /payments/{imp_uid}` hides its payments unless asked with `include_sandbox=true`. Absent means live.
+ */
+export const isTestChannel = (mid: SettleMid): boolean => mid.sandbox === true;
+
+/** Hecto cancels test payments at the PG "매일 23:00~23:50" (reference §6.3, §13); the sandbox takes the first instant. */
+const TEST_AUTO_CANCEL_SECONDS = 23 * 60 * 60;
+
+/**
+ * The instant (UNIX seconds) Hecto's test mode cancels a payment made at `paidAt`: 23:00:00 KST of that day, or
+ * of the next day for a payment made at 23:00 or later (that night's batch has started).
+ */
+function testAutoCancelAt(paidAt: number): number {
+  const tonight = startOfKstDay(paidAt) + TEST_AUTO_CANCEL_SECONDS;
+  return paidAt < tonight ? tonight : tonight + DAY_SECONDS;
+}
+
+/**
+ * Whether the PG has already cancelled this paid payment on its own: a test-channel payment of a merchant that opted
+ * in (`settle.test_auto_cancel`), and the sandbox clock past its night's auto-cancel. PortOne is not told, so the
+ * record still says `paid` (reference §13); only a cancel, which reaches the PG, finds out. Virtual accounts are
+ * left out: in test mode nothing is deposited, so nothing is cancelled (reference §13).
+ */
+export function cancelledAtPg(merchant: Merchant, payment: Payment, nowMs: number): boolean {
+  if (!merchant.settle.test_auto_cancel || !payment.sandbox || payment.pay_method === 'vbank') return false;
+  return toUnixSeconds(nowMs) >= testAutoCancelAt(payment.paid_at);
 }
 
 /** A real YYMMDD date (any century) or a 10-digit business registration number. */

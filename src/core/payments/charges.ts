@@ -9,7 +9,7 @@ import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import type { Merchant, SettleMid } from '../merchants/merchants.js';
-import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
+import { contractDecline, isExpired, isTestChannel, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { blankPayment } from './blank-payment.js';
 import { customDataText } from './custom-data.js';
@@ -61,7 +61,7 @@ export class Charges {
       this.store(merchant, payment);
       if (!message && body.customer_uid) {
         // Settle's only way to issue a billing key: a successful onetime charge with customer_uid (buyer_* → customer_*).
-        const key = billingKeyRecord(this.core, merchant.code, mid.mid, body.customer_uid, card, expiry, holderFromBuyer(body));
+        const key = billingKeyRecord(this.core, merchant.code, mid, body.customer_uid, card, expiry, holderFromBuyer(body));
         this.core.state.tables.billing_keys.put(key);
       }
       return message ? refusal(200, -1, message) : ok(copy(payment));
@@ -149,6 +149,7 @@ export class Charges {
       status: 'paid',
       pg_id: mid.mid,
       pg_tid: newPgTid(this.core, mid.mid, now),
+      sandbox: isTestChannel(mid),
       apply_num: newApplyNum(this.core),
       card_quota: installmentMonths(body.card_quota, body.amount),
       name: body.name ?? null,

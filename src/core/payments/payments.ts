@@ -5,6 +5,7 @@ import { ok, type Answer } from '../answer.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
+import { cancelledAtPg } from '../merchants/settle-rules.js';
 import { markScheduleCancelled } from './cancelled-schedule.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
@@ -14,9 +15,13 @@ import { bySorting, type Sorting } from './sorting.js';
 export class Payments {
   constructor(private readonly core: Core) {}
 
-  get(caller: Caller, impUid: string): Answer<Payment> {
+  /**
+   * getPaymentByImpUid. A test-channel payment is not found unless the caller asks with `include_sandbox=true`
+   * (the vendor since 2026-01-26, reference §4.11, §13); no other lookup hides them.
+   */
+  get(caller: Caller, impUid: string, { includeSandbox = false }: { includeSandbox?: boolean | undefined } = {}): Answer<Payment> {
     const record = paymentOf(this.core.state, caller.merchant.code, impUid);
-    if (!record) throw errors.paymentNotFound();
+    if (!record || (record.payment.sandbox && !includeSandbox)) throw errors.paymentNotFound();
     return ok(copy(record.payment));
   }
 
@@ -79,6 +84,8 @@ export class Payments {
     }
     const amount = body.amount ? body.amount : cancellable;
     if (amount > cancellable) throw errors.overCancel(amount, cancellable);
+    // PortOne's own checks pass; the PG then refuses a test payment its nightly batch already cancelled.
+    if (cancelledAtPg(caller.merchant, payment, this.core.clock.now())) throw errors.cancelledAtPg();
 
     const now = toUnixSeconds(this.core.clock.now());
     const reason = body.reason ?? '';

@@ -23,6 +23,9 @@ export function kstMonth(ms: number): number {
 /** 23:59:59 Korean time of the day `seconds` falls on, as UNIX seconds. */
 export const endOfKstDay = (seconds: number) => Math.floor((seconds + KST_OFFSET_S) / DAY_S) * DAY_S + DAY_S - 1 - KST_OFFSET_S;
 
+/** 00:00:00 Korean time of the day `seconds` falls on, as UNIX seconds. */
+export const startOfKstDay = (seconds: number) => endOfKstDay(seconds) + 1 - DAY_S;
+
 /** The Korean wall-clock time given as fields, as UNIX seconds; null when the fields name no real time. */
 export function fromKst(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | null {
   if (hour > 23 || minute > 59 || second > 59) return null;

@@ -7,6 +7,7 @@ import type { StandardCodes } from '../codes/standard-codes.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
+import { isTestChannel } from '../merchants/settle-rules.js';
 import { blankPayment } from '../payments/blank-payment.js';
 import { customDataText } from '../payments/custom-data.js';
 import { newImpUid } from '../payments/ids.js';
@@ -43,6 +44,8 @@ export class Vbanks {
         status: 'ready',
         pay_method: 'vbank',
         pg_id: merchant.settle.default_mid,
+        // The default MID issues the account (the merchants file is checked to hold it).
+        sandbox: merchant.settle.mids.some((m) => m.mid === merchant.settle.default_mid && isTestChannel(m)),
         name: body.name ?? null,
         ...buyerWithHolder(body, holderFromBuyer({})),
         custom_data: customDataText(body.custom_data),

@@ -8,6 +8,7 @@ import type { Core } from '../context.js';
 import { declineMessage } from '../cards/declines.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
+import { isTestChannel } from '../merchants/settle-rules.js';
 import type { Prepares } from '../payments/prepare.js';
 import type { PaymentRecord } from '../../contract/records.js';
 import { copy } from '../copy.js';
@@ -246,6 +247,7 @@ export class PaymentWindow implements TimedTask {
       status: 'ready',
       channel: device,
       pg_id: mid.mid,
+      sandbox: isTestChannel(mid),
       user_agent: userAgent,
       started_at: toUnixSeconds(this.core.clock.now()),
     });

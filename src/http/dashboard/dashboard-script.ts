@@ -103,9 +103,10 @@ export const DASHBOARD_SCRIPT = String.raw`
           list.forEach(function (m) {
             box.appendChild(panel(m.name + ' · ' + m.code, [
               details([['기본 MID', 'settle.' + m.default_mid], ['빌링키 발급 계약', m.billing_key_api ? '있음' : '없음'],
+                ['테스트 결제 자동취소', m.test_auto_cancel ? '매일 23:00 KST' : '없음'],
                 ['웹훅 URL', m.webhook && m.webhook.url ? m.webhook.url + ' (' + m.webhook.content_type + (m.webhook.retry ? ', 재시도' : '') + ')' : '없음']]),
-              table(['MID', '종류', '생년월일 필요', '비밀번호 앞 2자리 필요'], m.mids.map(function (mid) {
-                return [mid.mid, mid.kind === 'window' ? '결제창' : 'API(키인·빌링)', mid.requires_birth ? '예' : '아니오', mid.requires_pwd_2digit ? '예' : '아니오'];
+              table(['MID', '채널', '종류', '생년월일 필요', '비밀번호 앞 2자리 필요'], m.mids.map(function (mid) {
+                return [mid.mid, mid.sandbox ? '테스트' : '실연동', mid.kind === 'window' ? '결제창' : 'API(키인·빌링)', mid.requires_birth ? '예' : '아니오', mid.requires_pwd_2digit ? '예' : '아니오'];
               })),
             ]));
           });
