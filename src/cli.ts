@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (config.command === 'openapi') {
     const app = await buildApp({ sandbox: await createSandbox({ seed: 0 }) });
     await app.ready();
-    process.stdout.write(JSON.stringify(app.swagger(), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(await app.openapi(), null, 2) + '\n');
     await app.close();
     return;
   }
