@@ -1,9 +1,9 @@
-#!/usr/bin/env node
-import { ConfigError, loadConfig, usage } from './config.js';
+import { ConfigError, loadConfig, usage, type Config } from './config.js';
 import type { Merchant } from './core/merchants/merchants.js';
 import { createSandbox, defaultMerchants } from './index.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions, startServer } from './server.js';
+import { stdoutLog } from './log-output.js';
 import { UnreadableDataFileError } from './storage/lowdb-store.js';
 import { UnwritableDataFileError } from './storage/writable.js';
 import { StartupError } from './startup-error.js';
@@ -17,18 +17,18 @@ function shownSecret(merchant: Merchant): string {
   return shipped ? merchant.imp_secret : '(hidden: not a shipped fixture)';
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<Config['command']> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.command === 'help') {
     process.stdout.write(usage);
-    return;
+    return config.command;
   }
   if (config.command === 'openapi') {
     const app = await buildApp({ sandbox: await createSandbox({ seed: 0 }) });
     await app.ready();
     process.stdout.write(JSON.stringify(await app.openapi(), null, 2) + '\n');
     await app.close();
-    return;
+    return config.command;
   }
 
   const server = await startServer(config, loggerOptions(config.logLevel, Boolean(process.stdout.isTTY)));
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     ),
     ...(config.controlNotice ? [`  ${config.controlNotice}`] : []),
   ];
+  stdoutLog().flush();
   process.stdout.write(lines.join('\n') + '\n');
 
   let closing = false;
@@ -58,13 +59,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  return config.command;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnreadableDataFileError || error instanceof UnwritableDataFileError || error instanceof StartupError) {
-    process.stderr.write(`iamport-sandbox: ${error.message}\n`);
-  } else {
-    process.stderr.write(`iamport-sandbox: failed to start: ${(error as Error).stack ?? String(error)}\n`);
-  }
-  process.exit(1);
-});
+/** The CLI: runs the command, and settles with it once the server listens (or the command is done); exits on a refusal. */
+export function run(): Promise<Config['command']> {
+  return main().catch((error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UnreadableDataFileError || error instanceof UnwritableDataFileError || error instanceof StartupError) {
+      process.stderr.write(`iamport-sandbox: ${error.message}\n`);
+    } else {
+      process.stderr.write(`iamport-sandbox: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    return process.exit(1);
+  });
+}

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { ControlAccess } from '../api/control-access.js';
 import { mountedOperations } from '../api/operations.js';
@@ -98,7 +99,10 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
   let docs: Promise<FastifyInstance> | undefined;
   const docsApp = () =>
     (docs ??= (async () => {
-      const [{ default: swagger }, { default: swaggerUi }] = await Promise.all([import('@fastify/swagger'), import('@fastify/swagger-ui')]);
+      // Required rather than imported: the CLI runs as one bundled script, where import() has no loader behind it.
+      const require = createRequire(import.meta.url);
+      const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default;
+      const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default;
       const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController });
       await instance.register(swagger, { openapi: openapiInfo });
       await instance.register(swaggerUi, { routePrefix: '/docs' });

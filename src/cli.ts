@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// The command: the package's bin, `npm start` and the container run this file. It runs the CLI (cli-main.ts) from
+// the single file `npm run build` bundles it into (scripts/bundle-cli.mjs): importing the ~900 files of Fastify,
+// TypeBox, Ajv and the rest one by one took longer than everything else a start does. V8's code cache for that file
+// is kept beside it (dist/.v8-cache, or the OS temp directory when dist is read-only), so after the first start
+// V8 skips parsing and compiling what the start runs. The cache is V8's own format, checked by V8 (its version and
+// flags) and named after Node's version and the bundle's hash, so a stale or foreign cache is never used.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+
+const bundle = fileURLToPath(new URL('./cli-main.bundle.cjs', import.meta.url));
+const source = readFileSync(bundle, 'utf8');
+// The bundle's first line is `// <hash of the rest>`, written by the bundler.
+const hash = /^\/\/ ([0-9a-f]+)\n/.exec(source)?.[1] ?? 'unhashed';
+const name = `cli-main-${process.version}-${process.arch}-${hash}.v8cache`;
+const places = [join(dirname(bundle), '..', '.v8-cache'), join(tmpdir(), 'iamport-sandbox-v8-cache')];
+
+let cachedData: Buffer | undefined;
+for (const place of places) {
+  try {
+    cachedData = readFileSync(join(place, name));
+    break;
+  } catch {
+    // not cached there
+  }
+}
+
+const script = new Script(`(function (exports, require, module, __filename, __dirname, __importMetaUrl) {${source}\n})`, {
+  filename: bundle,
+  ...(cachedData ? { cachedData } : {}),
+});
+const module = { exports: {} as { run(): Promise<'serve' | 'openapi' | 'help'> } };
+(script.runInThisContext() as (...args: unknown[]) => void)(
+  module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href,
+);
+const command = await module.exports.run();
+
+// Saved once the server listens, so the cache holds the code of a whole start (`openapi` runs most of it too, and
+// the Dockerfile runs it to bake the cache into the image; `--help` runs too little to be worth keeping). Written
+// now rather than at exit, since a server is often stopped by SIGKILL. Where nothing can be written, nothing is.
+if (command !== 'help' && (!cachedData || script.cachedDataRejected)) {
+  const data = script.createCachedData();
+  for (const place of places) {
+    try {
+      mkdirSync(place, { recursive: true });
+      const file = join(place, name);
+      writeFileSync(`${file}.${process.pid}`, data);
+      renameSync(`${file}.${process.pid}`, file);
+      break;
+    } catch {
+      // read-only: try the next place
+    }
+  }
+}
