@@ -197,6 +197,7 @@ async function startSandbox(variant: Variant, cell: string): Promise<Running> {
   }
   const data = join(work, 'data.json');
   rmSync(data, { force: true });
+  rmSync(`${data}.journal`, { force: true });
   if (variant.payments > 0) copyFileSync(seedFile(variant.payments), data);
   return startChild([child, 'sandbox', '--', ...flags, '--data', data], cell);
 }
