@@ -18,12 +18,14 @@ const quick = process.argv.includes('--quick');
 /** Seconds of measurement per cell, after a warm-up that is thrown away. */
 const DURATION = quick ? 1 : 4;
 const WARMUP = quick ? 0.5 : 1;
-const CONNECTIONS = 10;
+/** Each cell runs at each of these numbers of connections. */
+const CONNECTIONS = [10, 32];
 const STARTS = 10;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/src/cli.js');
 const child = join(root, 'dist/bench/server.js');
+const bare = join(root, 'dist/bench/bare.js');
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" (npm run bench does it)`);
 
 const merchant = defaultMerchants[0]!;
@@ -46,7 +48,10 @@ const variants: Variant[] = [0, 10_000, 100_000].flatMap((payments) =>
 interface Row {
   endpoint: Endpoint;
   server: string;
+  connections: number;
   rps: number;
+  /** The server's CPU time (user + system) per answered request, in microseconds. */
+  cpu: number;
   p50: number;
   p99: number;
   problems: string;
@@ -142,11 +147,18 @@ function request(endpoint: Endpoint, token: string, impUid: string): autocannon.
   }
 }
 
-async function load(url: string, req: autocannon.Request, seconds: number) {
+/** A process's CPU time so far (user + system), in microseconds, from /proc (Linux; clock ticks of 10 ms). */
+function cpuTime(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+async function load(url: string, req: autocannon.Request, seconds: number, connections: number, pid: number) {
   let refused = 0;
+  const cpuBefore = cpuTime(pid);
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     // A whole-file flush of 100,000 payments takes seconds; a request may wait for two of them.
     timeout: 60,
@@ -158,14 +170,16 @@ async function load(url: string, req: autocannon.Request, seconds: number) {
     result.timeouts ? `${result.timeouts} timeouts` : '',
     refused ? `${refused} answers without code 0` : '',
   ].filter(Boolean);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, problems: problems.join(', ') };
+  const cpu = (cpuTime(pid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, cpu, p50: result.latency.p50, p99: result.latency.p99, problems: problems.join(', ') };
 }
 
-async function measure(url: string, endpoint: Endpoint, token: string, impUid: string, server: string): Promise<Row> {
-  await load(url, request(endpoint, token, impUid), WARMUP);
-  const r = await load(url, request(endpoint, token, impUid), DURATION);
-  const row = { endpoint, server, ...r };
-  process.stderr.write(`  ${endpoint.padEnd(8)} ${server.padEnd(14)} ${Math.round(r.rps)} req/s ${r.problems}\n`);
+async function measure(running: Running, endpoint: Endpoint, token: string, impUid: string, server: string, connections: number): Promise<Row> {
+  const pid = running.process.pid!;
+  await load(running.url, request(endpoint, token, impUid), WARMUP, connections, pid);
+  const r = await load(running.url, request(endpoint, token, impUid), DURATION, connections, pid);
+  const row = { endpoint, server, connections, ...r };
+  process.stderr.write(`  ${endpoint.padEnd(8)} ${server.padEnd(14)} ${String(connections).padStart(2)} conn ${Math.round(r.rps)} req/s ${r.cpu.toFixed(0)} µs CPU ${r.problems}\n`);
   return row;
 }
 
@@ -183,15 +197,16 @@ async function startSandbox(variant: Variant, cell: string): Promise<Running> {
   }
   const data = join(work, 'data.json');
   rmSync(data, { force: true });
+  rmSync(`${data}.journal`, { force: true });
   if (variant.payments > 0) copyFileSync(seedFile(variant.payments), data);
   return startChild([child, 'sandbox', '--', ...flags, '--data', data], cell);
 }
 
-/** Milliseconds from spawning `node dist/src/cli.js` to its first successful getToken. */
-async function startupTime(extra: string[]): Promise<number> {
+/** Milliseconds from spawning `node ENTRY --port N …` to its first successful getToken. */
+async function startupTime(entry: string, extra: string[]): Promise<number> {
   const port = await freePort();
   const began = performance.now();
-  const proc = spawn(process.execPath, [cli, '--port', String(port), '--log-level', 'warn', ...extra], { stdio: 'ignore' });
+  const proc = spawn(process.execPath, [entry, '--port', String(port), ...extra], { stdio: 'ignore' });
   try {
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`cli exited with ${proc.exitCode}`);
@@ -210,9 +225,43 @@ async function startupTime(extra: string[]): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * Start-up, each figure a median of STARTS spawns, the servers taking turns so that load from elsewhere on the
+ * machine falls on both alike: the bare one-route Fastify server, the CLI with the memory store, and the CLI with
+ * an empty data file and with a 100,000-payment one.
+ */
+async function startup(): Promise<string[]> {
+  const big = join(work, 'startup.json');
+  copyFileSync(seedFile(100_000), big);
+  const empty = join(work, 'startup-empty.json');
+  const times = { bare: [] as number[], memory: [] as number[], empty: [] as number[], big: [] as number[] };
+  for (let i = 0; i < STARTS; i++) {
+    times.bare.push(await startupTime(bare, []));
+    times.memory.push(await startupTime(cli, []));
+    rmSync(empty, { force: true });
+    times.empty.push(await startupTime(cli, ['--data', empty]));
+    if (i < (quick ? 3 : STARTS)) times.big.push(await startupTime(cli, ['--data', big]));
+    process.stderr.write(`  start-up ${i + 1}/${STARTS}\n`);
+  }
+  const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n ${xs.length})`;
+  const b = median(times.bare);
+  return [
+    `start-up to first getToken, bare one-route Fastify: ${ms(times.bare)}`,
+    `start-up to first getToken, sandbox (memory store): ${ms(times.memory)}: ${(median(times.memory) / b).toFixed(2)}x bare (target <= 0.8x)`,
+    `start-up to first getToken, sandbox (empty data file): ${ms(times.empty)}: ${(median(times.empty) / b).toFixed(2)}x bare`,
+    `start-up to first getToken, sandbox (100,000-payment data file): ${ms(times.big)}: ` +
+      `+${(median(times.big) - median(times.empty)).toFixed(0)} ms over the empty file (target <= 1000 ms)`,
+  ];
+}
+
 async function main() {
   const began = Date.now();
-  process.stderr.write(`bench: ${DURATION}s per cell after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}\n`);
+  if (process.argv.includes('--startup')) {
+    for (const line of await startup()) console.log(line);
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
+  process.stderr.write(`bench: ${DURATION}s per cell after ${WARMUP}s warm-up, ${CONNECTIONS.join(' and ')} connections, node ${process.version}\n`);
 
   // The ceiling answers exactly what the sandbox answers, byte for byte in size.
   const sample = await startSandbox(variants[0]!, 'sample');
@@ -234,48 +283,46 @@ async function main() {
   writeFileSync(bodiesFile, JSON.stringify(bodies));
 
   const rows: Row[] = [];
-  const ceiling = await startChild([child, 'ceiling', bodiesFile], 'ceiling');
-  for (const endpoint of endpoints) rows.push(await measure(ceiling.url, endpoint, token, impUid, 'ceiling'));
-  await stop(ceiling);
+  for (const connections of CONNECTIONS) {
+    const ceiling = await startChild([child, 'ceiling', bodiesFile], 'ceiling');
+    for (const endpoint of endpoints) rows.push(await measure(ceiling, endpoint, token, impUid, 'ceiling', connections));
+    await stop(ceiling);
+  }
 
   for (const variant of variants) {
     for (const endpoint of endpoints) {
-      // A fresh server per cell: charges add payments, so a shared one would drift away from the variant's size.
-      const server = await startSandbox(variant, `${variant.name} ${endpoint}`);
-      const prepared = await prepare(server.url);
-      rows.push(await measure(server.url, endpoint, prepared.token, prepared.impUid, variant.name));
-      await stop(server);
+      for (const connections of CONNECTIONS) {
+        // A fresh server per cell: charges add payments, so a shared one would drift away from the variant's size.
+        const server = await startSandbox(variant, `${variant.name} ${endpoint} ${connections}`);
+        const prepared = await prepare(server.url);
+        rows.push(await measure(server, endpoint, prepared.token, prepared.impUid, variant.name, connections));
+        await stop(server);
+      }
     }
   }
 
-  const starts: number[] = [];
-  for (let i = 0; i < STARTS; i++) starts.push(await startupTime([]));
-  const fileStarts: number[] = [];
-  const big = join(work, 'startup.json');
-  copyFileSync(seedFile(100_000), big);
-  for (let i = 0; i < (quick ? 1 : 3); i++) fileStarts.push(await startupTime(['--data', big]));
-
   printTable(rows);
   console.log();
-  console.log(`start-up to first getToken (memory store): median ${median(starts).toFixed(0)} ms of ${STARTS} ` +
-    `(min ${Math.min(...starts).toFixed(0)}, max ${Math.max(...starts).toFixed(0)}); target < 500 ms`);
-  console.log(`start-up to first getToken (file store, 100,000 payments): median ${median(fileStarts).toFixed(0)} ms of ${fileStarts.length}`);
-  console.log(`\n${DURATION}s per cell, ${CONNECTIONS} connections, node ${process.version}, total ${Math.round((Date.now() - began) / 1000)} s`);
+  for (const line of await startup()) console.log(line);
+  console.log(`\n${DURATION}s per cell, ${CONNECTIONS.join(' and ')} connections, node ${process.version}, total ${Math.round((Date.now() - began) / 1000)} s`);
   rmSync(work, { recursive: true, force: true });
 }
 
 function printTable(rows: Row[]) {
-  const find = (endpoint: Endpoint, server: string) => rows.find((r) => r.endpoint === endpoint && r.server === server);
+  const find = (endpoint: Endpoint, server: string, connections: number) =>
+    rows.find((r) => r.endpoint === endpoint && r.server === server && r.connections === connections);
   const lines = [
-    ['endpoint', 'server', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling', 'of empty store', 'problems'],
+    ['endpoint', 'server', 'conn', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'of ceiling', 'of empty store', 'problems'],
     ...rows.map((r) => {
-      const ceiling = find(r.endpoint, 'ceiling')!;
-      const empty = find(r.endpoint, r.server.replace(/\d+$/, '0'));
+      const ceiling = find(r.endpoint, 'ceiling', r.connections)!;
+      const empty = find(r.endpoint, r.server.replace(/\d+$/, '0'), r.connections);
       const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
       return [
         r.endpoint,
         r.server,
+        r.connections.toString(),
         Math.round(r.rps).toString(),
+        r.cpu.toFixed(0),
         r.p50.toString(),
         r.p99.toString(),
         r.server === 'ceiling' ? '' : pct(r.rps / ceiling.rps),
@@ -285,9 +332,9 @@ function printTable(rows: Row[]) {
     }),
   ];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  const format = (l: string[]) => `| ${l.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const format = (l: string[]) => `| ${l.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   console.log(format(lines[0]!));
-  console.log(`| ${widths.map((w, i) => (i >= 2 && i <= 6 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ')} |`);
+  console.log(`| ${widths.map((w, i) => (i >= 2 && i <= 8 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ')} |`);
   for (const l of lines.slice(1)) console.log(format(l));
 }
 

@@ -1,4 +1,4 @@
-// node dist/bench/store-scale.js [payments…]   (default: 100000 1000000; give node --max-old-space-size=16384 for 1M)
+// node --expose-gc dist/bench/store-scale.js [payments…]   (default: 100000 1000000; add --max-old-space-size=16384 for 1M)
 //
 // The file store at scale, in-process (no HTTP: this measures the store, not the door). For each size: import a
 // seeded snapshot into a fresh file store (a full rewrite), restart from the files and count, force a compaction
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createSandbox, defaultMerchants, type Sandbox } from '../src/index.js';
+import { MemoryStore } from '../src/core/state/store.js';
 import { LowdbStore } from '../src/storage/lowdb-store.js';
 import { seededSnapshot } from './seed.js';
 
@@ -49,6 +50,12 @@ async function restart(file: string, expected: number, label: string) {
   return sandbox;
 }
 
+/** Heap in use after a full garbage collection (with --expose-gc; without it, whatever is in use). */
+function settledHeap(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
 for (const payments of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'iamport-store-scale-'));
   const file = join(dir, 'db.json');
@@ -77,10 +84,24 @@ for (const payments of sizes) {
     `(p99 ${compacted.p99.toFixed(1)} ms), ${compacted.accepted} writes accepted meanwhile; base file ${mb(statSync(file).size)}`);
   await second.close();
 
+  const emptyHeap = settledHeap();
+  const emptyRss = process.memoryUsage().rss;
   const third = await restart(file, payments, 'after compaction');
+  const fileHeap = settledHeap() - emptyHeap;
+  const fileRss = process.memoryUsage().rss;
   began = performance.now();
   const all = third.export();
-  console.log(`  export: ${all.payments.length} payments in ${ms(began)}; heap ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(`  export: ${all.payments.length} payments in ${ms(began)}`);
   await third.close();
+  settledHeap();
+  const memory = await createSandbox({ store: new MemoryStore(), seed: 1 });
+  await memory.import(seeded);
+  const memoryHeap = settledHeap() - emptyHeap;
+  const memoryRss = process.memoryUsage().rss;
+  console.log(`  heap per stored payment: file store ${(fileHeap / payments).toFixed(0)} B, memory store ${(memoryHeap / payments).toFixed(0)} B ` +
+    `(target <= 1024 B); RSS ${mb(fileRss)} file store, ${mb(memoryRss)} after the memory store too (empty ${mb(emptyRss)}; ` +
+    `RSS rarely shrinks, so the second figure is an upper bound)`);
+  console.log(`  longest event-loop stall while writing: ${Math.max(imported.stall, compacted.stall).toFixed(0)} ms (target <= 50 ms)`);
+  await memory.close();
   rmSync(dir, { recursive: true, force: true });
 }

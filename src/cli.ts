@@ -1,70 +1,58 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig, usage } from './config.js';
-import type { Merchant } from './core/merchants/merchants.js';
-import { createSandbox, defaultMerchants } from './index.js';
-import { buildApp } from './http/app.js';
-import { loggerOptions, startServer } from './server.js';
-import { UnreadableDataFileError } from './storage/lowdb-store.js';
-import { UnwritableDataFileError } from './storage/writable.js';
-import { StartupError } from './startup-error.js';
+// The command: the package's bin, `npm start` and the container run this file. It runs the CLI (cli-main.ts) from
+// the single file `npm run build` bundles it into (scripts/bundle-cli.mjs): importing the ~900 files of Fastify,
+// TypeBox, Ajv and the rest one by one took longer than everything else a start does. V8's code cache for that file
+// is kept beside it (dist/.v8-cache, or the OS temp directory when dist is read-only), so after the first start
+// V8 skips parsing and compiling what the start runs. The cache is V8's own format, checked by V8 (its version and
+// flags) and named after Node's version and the bundle's hash, so a stale or foreign cache is never used.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 
-/**
- * The banner shows only the shipped fixtures' secrets (public, in the repository); a secret given by a flag, the
- * environment or a merchants file would end up in container logs.
- */
-function shownSecret(merchant: Merchant): string {
-  const shipped = defaultMerchants.some((d) => d.code === merchant.code && d.imp_key === merchant.imp_key && d.imp_secret === merchant.imp_secret);
-  return shipped ? merchant.imp_secret : '(hidden: not a shipped fixture)';
+const bundle = fileURLToPath(new URL('./cli-main.bundle.cjs', import.meta.url));
+const source = readFileSync(bundle, 'utf8');
+// The bundle's first line is `// <hash of the rest>`, written by the bundler.
+const hash = /^\/\/ ([0-9a-f]+)\n/.exec(source)?.[1] ?? 'unhashed';
+const name = `cli-main-${process.version}-${process.arch}-${hash}.v8cache`;
+const places = [join(dirname(bundle), '..', '.v8-cache'), join(tmpdir(), 'iamport-sandbox-v8-cache')];
+
+let cachedData: Buffer | undefined;
+for (const place of places) {
+  try {
+    cachedData = readFileSync(join(place, name));
+    break;
+  } catch {
+    // not cached there
+  }
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.argv.slice(2), process.env);
-  if (config.command === 'help') {
-    process.stdout.write(usage);
-    return;
-  }
-  if (config.command === 'openapi') {
-    const app = await buildApp({ sandbox: await createSandbox({ seed: 0 }) });
-    await app.ready();
-    process.stdout.write(JSON.stringify(app.swagger(), null, 2) + '\n');
-    await app.close();
-    return;
-  }
-
-  const server = await startServer(config, loggerOptions(config.logLevel, Boolean(process.stdout.isTTY)));
-  const lines = [
-    `iamport-sandbox listening on ${server.url}  (use it instead of https://api.iamport.kr)`,
-    `  seed ${server.sandbox.seed}   store ${config.dataFile ?? 'memory'}   docs ${server.url}/docs`,
-    config.control ? `  control API ${server.url}/sandbox/... (off with --no-control)` : '  control API off (--no-control): /sandbox/... answers 404',
-    ...config.merchants.map(
-      (m) => `  merchant ${m.code} (${m.name}): imp_key=${m.imp_key} imp_secret=${shownSecret(m)} default MID settle.${m.settle.default_mid}`,
-    ),
-    ...(config.controlNotice ? [`  ${config.controlNotice}`] : []),
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    server.app.log.info({ signal }, 'closing after pending writes are flushed');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.app.log.error({ err: error }, 'close failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnreadableDataFileError || error instanceof UnwritableDataFileError || error instanceof StartupError) {
-    process.stderr.write(`iamport-sandbox: ${error.message}\n`);
-  } else {
-    process.stderr.write(`iamport-sandbox: failed to start: ${(error as Error).stack ?? String(error)}\n`);
-  }
-  process.exit(1);
+const script = new Script(`(function (exports, require, module, __filename, __dirname, __importMetaUrl) {${source}\n})`, {
+  filename: bundle,
+  ...(cachedData ? { cachedData } : {}),
 });
+const module = { exports: {} as { run(): Promise<'serve' | 'openapi' | 'help'> } };
+(script.runInThisContext() as (...args: unknown[]) => void)(
+  module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href,
+);
+const command = await module.exports.run();
+
+// Saved once the server listens, so the cache holds the code of a whole start (`openapi` runs most of it too, and
+// the Dockerfile runs it to bake the cache into the image; `--help` runs too little to be worth keeping). Written
+// now rather than at exit, since a server is often stopped by SIGKILL. Where nothing can be written, nothing is.
+if (command !== 'help' && (!cachedData || script.cachedDataRejected)) {
+  const data = script.createCachedData();
+  for (const place of places) {
+    try {
+      mkdirSync(place, { recursive: true });
+      const file = join(place, name);
+      writeFileSync(`${file}.${process.pid}`, data);
+      renameSync(`${file}.${process.pid}`, file);
+      break;
+    } catch {
+      // read-only: try the next place
+    }
+  }
+}

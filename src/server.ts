@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createSandbox } from './index.js';
 import type { Sandbox } from './core/sandbox.js';
@@ -8,6 +9,7 @@ import type { Config } from './config.js';
 import { MemoryStore } from './core/state/store.js';
 import { explainListenError } from './startup-error.js';
 import { assertWritableDataFile } from './storage/writable.js';
+import { stdoutLog } from './log-output.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
@@ -32,6 +34,10 @@ function redactUrl(url: string): string {
   return at === -1 ? url : url.slice(0, at + 1) + maskQueryToken(url.slice(at + 1), '[redacted]');
 }
 
+/**
+ * pino's options for the CLI: JSON lines on stdout, gathered per turn of the event loop (see LogOutput); on a
+ * terminal, pino-pretty's lines instead, formatted in this thread (it is loaded only then).
+ */
 export function loggerOptions(level: string, pretty: boolean): FastifyServerOptions['logger'] {
   return {
     level,
@@ -39,8 +45,13 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
     },
     redact: ['req.headers.authorization', 'req.headers["x-imptokenheader"]'],
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    stream: pretty ? prettyStream() : stdoutLog(),
   };
+}
+
+function prettyStream(): NodeJS.WritableStream {
+  const pinoPretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => NodeJS.WritableStream;
+  return pinoPretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
 }
 
 /** Starts the sandbox server as the CLI and the container run it. */

@@ -84,8 +84,6 @@ export function registerApi(app: FastifyInstance, pipeline: Pipeline, operations
   const handler = () => {
     throw new Error('the API is answered in onRequest');
   };
-  // Schemas document; validation is the pipeline's.
-  app.setValidatorCompiler(() => (value) => ({ value }));
   for (const operation of operations) {
     app.route({ method: operation.method, url: operation.path, schema: documentation(operation), onRequest, handler });
   }

@@ -1,6 +1,5 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createRequire } from 'node:module';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { ControlAccess } from '../api/control-access.js';
 import { mountedOperations } from '../api/operations.js';
 import { createPipeline } from '../api/pipeline.js';
@@ -13,6 +12,13 @@ import { openapiInfo } from './openapi-info.js';
 import { registerReceiptRoute } from './receipt-route.js';
 import { answerClientError, answerExpectation, requireHost } from './transport-errors.js';
 import { windowPages } from './window-pages.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The OpenAPI document the server serves at /docs/json (built on first use, as /docs is). */
+    openapi(): Promise<Record<string, unknown>>;
+  }
+}
 
 export interface AppOptions {
   sandbox: Sandbox;
@@ -38,6 +44,15 @@ export interface HttpTimeouts {
 
 export const DEFAULT_TIMEOUTS: HttpTimeouts = { request: 30_000, headers: 10_000, keepAlive: 5_000 };
 
+// Route schemas only document (the pipeline validates, and answers are its text), so the server needs neither of
+// Fastify's compilers: giving both here keeps Fastify from loading its Ajv and fast-json-stringify at all.
+const schemaController = {
+  compilersFactory: {
+    buildValidator: () => () => (value: unknown) => ({ value }),
+    buildSerializer: () => () => (data: unknown) => JSON.stringify(data),
+  },
+} as unknown as FastifyServerOptions['schemaController'];
+
 /** The sandbox served over HTTP: the API (through the shared pipeline), the HTML and script pages, the OpenAPI document. */
 export async function buildApp({ sandbox, logger = false, control = true, timeouts = DEFAULT_TIMEOUTS, controlAccess = {} }: AppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -60,23 +75,53 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
       requireHostHeader: false,
     },
     clientErrorHandler: answerClientError,
+    schemaController,
   });
   app.server.on('checkExpectation', answerExpectation);
-  app.addHook('onRequest', requireHost);
   const pipeline = createPipeline(sandbox, { control, controlAccess, logError: (error) => app.log.error({ err: error }, 'request failed') });
-
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
-  // Response schemas document; answers are the pipeline's text.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  const routes = async (target: FastifyInstance) => {
+    target.addHook('onRequest', requireHost);
+    registerApi(target, pipeline, mountedOperations(control));
+    registerReceiptRoute(target, sandbox);
+    if (control) registerDashboard(target);
+    registerLandingPage(target, sandbox, pipeline, control);
+    await target.register(windowPages(sandbox, pipeline));
+  };
 
-  await app.register(swagger, { openapi: openapiInfo });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerApi(app, pipeline, mountedOperations(control));
-  registerReceiptRoute(app, sandbox);
-  if (control) registerDashboard(app);
-  registerLandingPage(app, sandbox, pipeline, control);
-  await app.register(windowPages(sandbox, pipeline));
+  // /docs (swagger and swagger-ui, ~100 ms to load and build) is rarely opened, so it is built on first use: a
+  // second Fastify instance with the same routes under the two plugins, which collect the routes into the document
+  // and serve it. /docs and everything under it is handed to that instance whole, so it answers exactly as a server
+  // with the plugins registered up front would (including the pipeline's 404 for what swagger-ui does not serve).
+  // The request is logged once, by this server's onResponse, which runs for the handed-over reply too.
+  let docs: Promise<FastifyInstance> | undefined;
+  const docsApp = () =>
+    (docs ??= (async () => {
+      // Required rather than imported: the CLI runs as one bundled script, where import() has no loader behind it.
+      const require = createRequire(import.meta.url);
+      const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default;
+      const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default;
+      const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController });
+      await instance.register(swagger, { openapi: openapiInfo });
+      await instance.register(swaggerUi, { routePrefix: '/docs' });
+      await routes(instance);
+      await instance.ready();
+      return instance;
+    })());
+  const serveDocs = async (request: FastifyRequest, reply: FastifyReply) => {
+    const instance = await docsApp();
+    reply.hijack();
+    instance.routing(request.raw, reply.raw);
+  };
+  app.decorate('openapi', async () => (await docsApp()).swagger() as unknown as Record<string, unknown>);
+  app.addHook('onClose', async () => {
+    if (docs) await (await docs).close();
+  });
+
+  await routes(app);
+  app.route({ method: ['GET', 'HEAD'], url: '/docs', handler: serveDocs });
+  app.route({ method: ['GET', 'HEAD'], url: '/docs/*', handler: serveDocs });
   return app;
 }

@@ -7,8 +7,17 @@ const DAY_S = 24 * 60 * 60;
 /** The Korean wall-clock fields of an instant, read from a Date shifted by the offset (use the getUTC* methods). */
 const kstDate = (ms: number) => new Date(ms + KST_OFFSET_MS);
 
-/** YYYYMMDDhhmmss in Korean time, the shape PG transaction ids carry. */
-export const kstStamp = (ms: number) => kstDate(ms).toISOString().replace(/[^0-9]/g, '').slice(0, 14);
+let stampSecond = NaN;
+let stampText = '';
+/** YYYYMMDDhhmmss in Korean time, the shape PG transaction ids carry; the last second's text is kept (hot path). */
+export function kstStamp(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== stampSecond) {
+    stampText = kstDate(second * 1000).toISOString().replace(/[^0-9]/g, '').slice(0, 14);
+    stampSecond = second;
+  }
+  return stampText;
+}
 
 /** `YYYY-MM-DD hh:mm:ss KST` of UNIX seconds, for pages; `-` for 0 (has not happened). */
 export const kstText = (seconds: number) =>

@@ -1,0 +1,26 @@
+// Bundles the CLI (src/cli-main.ts and everything it imports) into one file, dist/src/cli-main.bundle.cjs, which
+// dist/src/cli.js runs; see src/cli.ts. Run by `npm run build` after tsc.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const result = await build({
+  entryPoints: ['src/cli-main.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  // Loaded from node_modules when used: /docs (built on first use; swagger-ui serves files from its own folder)
+  // and pino-pretty (on a terminal only).
+  external: ['@fastify/swagger', '@fastify/swagger-ui', 'pino-pretty'],
+  // The bundle runs as a function, not a module: src/cli.ts passes the bundle's URL.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  logLevel: 'warning',
+});
+const code = result.outputFiles[0].text;
+const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync('dist/src/cli-main.bundle.cjs', `// ${hash}\n${code}`);
