@@ -1,8 +1,26 @@
 // Bundles the CLI (src/cli-main.ts and everything it imports) into one file, dist/src/cli-main.bundle.cjs, which
 // dist/src/cli.js runs; see src/cli.ts. Run by `npm run build` after tsc.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+const output = 'dist/src/cli-main.bundle.cjs';
+// What the bundle is made of; when none of it changed since the bundle was written, `npm start` starts at once.
+const inputs = ['src', 'fixtures', 'package-lock.json', 'scripts/bundle-cli.mjs'];
+const newest = (path) => {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
+};
+const modified = (path) => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+if (modified(output) >= Math.max(...inputs.map(newest))) process.exit(0);
 
 const result = await build({
   entryPoints: ['src/cli-main.ts'],
@@ -23,4 +41,4 @@ const result = await build({
 });
 const code = result.outputFiles[0].text;
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-writeFileSync('dist/src/cli-main.bundle.cjs', `// ${hash}\n${code}`);
+writeFileSync(output, `// ${hash}\n${code}`);
