@@ -108,7 +108,7 @@ async function documentAndOperations() {
   const sandbox = await createSandbox({ seed: 1 });
   const app = await buildApp({ sandbox });
   await app.ready();
-  const document = JSON.parse(JSON.stringify(app.swagger())) as { paths: Record<string, Record<string, DocOperation>>; tags: { name: string; description?: string }[] };
+  const document = JSON.parse(JSON.stringify(await app.openapi())) as { paths: Record<string, Record<string, DocOperation>>; tags: { name: string; description?: string }[] };
   await app.close();
   return { document, operations: mountedOperations(true) };
 }
@@ -179,7 +179,7 @@ t.test('the audit catches what it is there to catch', async (t) => {
 t.test('the documented requests of getToken, onetime and again go through: a token, a paid payment, a paid repeat', async (t) => {
   const { app, send } = await startApp(t);
   await app.ready();
-  const document = JSON.parse(JSON.stringify(app.swagger())) as { paths: Record<string, Record<string, DocOperation>> };
+  const document = JSON.parse(JSON.stringify(await app.openapi())) as { paths: Record<string, Record<string, DocOperation>> };
   const example = (path: string) => {
     const media = document.paths[path]!['post']!.requestBody!.content['application/json']!;
     return media.example ?? sample(media.schema);
