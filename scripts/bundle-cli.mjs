@@ -20,25 +20,28 @@ const modified = (path) => {
     return -1;
   }
 };
-if (modified(output) >= Math.max(...inputs.map(newest))) process.exit(0);
+if (modified(output) < Math.max(...inputs.map(newest))) await bundle();
 
-const result = await build({
-  entryPoints: ['src/cli-main.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  write: false,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  // Loaded from node_modules when used: /docs (built on first use; swagger-ui serves files from its own folder)
-  // and pino-pretty (on a terminal only).
-  external: ['@fastify/swagger', '@fastify/swagger-ui', 'pino-pretty'],
-  // The bundle runs as a function, not a module: src/cli.ts passes the bundle's URL.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  logLevel: 'warning',
-});
-const code = result.outputFiles[0].text;
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-writeFileSync(output, `// ${hash}\n${code}`);
+/** esbuild: the CLI and everything it imports, as one script. */
+async function bundle() {
+  const result = await build({
+    entryPoints: ['src/cli-main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    // Loaded from node_modules when used: /docs (built on first use; swagger-ui serves files from its own folder)
+    // and pino-pretty (on a terminal only).
+    external: ['@fastify/swagger', '@fastify/swagger-ui', 'pino-pretty'],
+    // The bundle runs as a function, not a module: src/cli.ts passes the bundle's URL.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles[0].text;
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  writeFileSync(output, `// ${hash}\n${code}`);
+}
