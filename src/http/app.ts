@@ -82,9 +82,10 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
-  const routes = async (target: FastifyInstance) => {
+  // `documented`: the /docs instance mounts each operation as a route of its own, for swagger to collect.
+  const routes = async (target: FastifyInstance, documented: boolean) => {
     target.addHook('onRequest', requireHost);
-    registerApi(target, pipeline, mountedOperations(control));
+    registerApi(target, pipeline, documented ? mountedOperations(control) : []);
     registerReceiptRoute(target, sandbox);
     if (control) registerDashboard(target);
     registerLandingPage(target, sandbox, pipeline, control);
@@ -106,7 +107,7 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
       const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController });
       await instance.register(swagger, { openapi: openapiInfo });
       await instance.register(swaggerUi, { routePrefix: '/docs' });
-      await routes(instance);
+      await routes(instance, true);
       await instance.ready();
       return instance;
     })());
@@ -120,7 +121,7 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
     if (docs) await (await docs).close();
   });
 
-  await routes(app);
+  await routes(app, false);
   app.route({ method: ['GET', 'HEAD'], url: '/docs', handler: serveDocs });
   app.route({ method: ['GET', 'HEAD'], url: '/docs/*', handler: serveDocs });
   return app;
