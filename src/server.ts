@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createSandbox } from './index.js';
 import type { Sandbox } from './core/sandbox.js';
-import { maskQueryToken } from './api/request.js';
 import { buildApp } from './http/app.js';
+import { redactUrl } from './http/request-log.js';
 import { LowdbStore } from './storage/lowdb-store.js';
 import type { Config } from './config.js';
 import { MemoryStore } from './core/state/store.js';
@@ -23,15 +23,6 @@ export interface RunningServer {
   url: string;
   /** Stops accepting requests, lets the ones in flight finish, and flushes pending writes. */
   close(): Promise<void>;
-}
-
-/**
- * Logs never carry tokens from the query string, under any spelling the token parser accepts; headers and bodies
- * (card numbers, secrets, the control key) are never logged at all.
- */
-function redactUrl(url: string): string {
-  const at = url.indexOf('?');
-  return at === -1 ? url : url.slice(0, at + 1) + maskQueryToken(url.slice(at + 1), '[redacted]');
 }
 
 /**

@@ -10,6 +10,7 @@ import { registerDashboard } from './dashboard/dashboard-route.js';
 import { registerLandingPage } from './landing-route.js';
 import { openapiInfo } from './openapi-info.js';
 import { registerReceiptRoute } from './receipt-route.js';
+import { logRequest } from './request-log.js';
 import { answerClientError, answerExpectation, requireHost } from './transport-errors.js';
 import { windowPages } from './window-pages.js';
 
@@ -79,8 +80,9 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
   });
   app.server.on('checkExpectation', answerExpectation);
   const pipeline = createPipeline(sandbox, { control, controlAccess, logError: (error) => app.log.error({ err: error }, 'request failed') });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+  app.addHook('onResponse', (request, reply, done) => {
+    logRequest(request, reply);
+    done();
   });
   // `documented`: the /docs instance mounts each operation as a route of its own, for swagger to collect.
   const routes = async (target: FastifyInstance, documented: boolean) => {

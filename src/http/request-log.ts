@@ -1,0 +1,40 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import pino from 'pino';
+import { maskQueryToken } from '../api/request.js';
+
+/**
+ * A URL as a log may show it: never a token from the query string, under any spelling the token parser accepts.
+ * Headers and bodies (card numbers, secrets, the control key) are never logged at all.
+ */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? url : url.slice(0, at + 1) + maskQueryToken(url.slice(at + 1), '[redacted]');
+}
+
+/** What the request line needs of pino: its level check, and the request's bindings and destination. */
+type PinoInternals = pino.Logger & { [key: symbol]: unknown };
+const { chindingsSym, streamSym, needsMetadataGsym } = pino.symbols;
+const INFO = 30;
+
+/**
+ * The one line logged per request, when it is answered: byte for byte the line
+ * `request.log.info({ req, res: { statusCode }, responseTime }, 'request completed')` writes with the `req`
+ * serializer of the CLI's logger (method, redacted URL, ip), written as a template into pino's destination with the
+ * request logger's own bindings (pid, hostname, reqId). A quarter of what pino's generic serialisation and
+ * redaction of the same object cost, on every request.
+ */
+export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
+  const log = request.log as unknown as PinoInternals;
+  if (!log.isLevelEnabled('info')) return;
+  const stream = log[streamSym] as { write(line: string): unknown; [needsMetadataGsym]?: boolean } | undefined;
+  const bindings = log[chindingsSym];
+  if (!stream || typeof bindings !== 'string' || stream[needsMetadataGsym]) {
+    // A destination that wants pino's metadata with each line (a multistream): pino writes the line itself.
+    log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+    return;
+  }
+  const req = JSON.stringify({ method: request.method, url: redactUrl(request.url), ip: request.ip });
+  stream.write(
+    `{"level":${INFO},"time":${Date.now()}${bindings},"req":${req},"res":{"statusCode":${reply.statusCode}},"responseTime":${reply.elapsedTime},"msg":"request completed"}\n`,
+  );
+}
