@@ -6,15 +6,21 @@ const noNode = { group: ['node:*'], message: 'src/core and src/contract are isom
 const noFastify = { group: ['fastify', 'fastify/*', '@fastify/*'], message: 'Fastify belongs to src/http.' };
 const noMsw = { group: ['msw', 'msw/*'], message: 'msw belongs to src/msw.' };
 const noFileStore = { group: ['lowdb/node'], message: 'The file store belongs to src/storage.' };
-// Dependencies point inward. An import path holds no `src/` to anchor on: the doors' folders are matched by
-// name, and src/server.ts, src/config.ts and src/cli(-main).ts as any number of `../` leading up to them.
-const noDoors = { group: ['**/http/**', '**/msw/**', '**/storage/**'], message: 'Dependencies point inward: the doors and the store are outside.' };
-const noEntryPoints = { regex: '^(\\.\\./)+(server|config|cli|cli-main)(\\.[jt]s)?$', message: 'Dependencies point inward: server, config and cli are the edge.' };
+// Dependencies point inward. An import path holds no `src/` to anchor on: the doors' and adapters' folders are
+// matched by name, and src/server.ts, src/config.ts and src/cli(-main).ts as any number of `../` leading up to them.
+const noDoors = {
+  group: ['**/http/**', '**/msw/**', '**/storage/**', '**/outbound/**'],
+  message: 'Dependencies point inward: the doors, the store and the webhook transport are outside.',
+};
+const entryPoints = ['server', 'config', 'cli', 'cli-main'];
+const edge = (names) => ({ regex: `^(\\.\\./)+(${names.join('|')})(\\.[jt]s)?$`, message: `Dependencies point inward: ${names.join(', ')} are the edge.` });
+const noEntryPoints = edge(entryPoints);
 
-const isomorphic = { patterns: [noNode, noFastify, noMsw, noFileStore, noDoors, noEntryPoints] };
+// src/index.ts is composition too (it picks the fixtures and the fetch transport); only the msw door builds on it.
+const isomorphic = { patterns: [noNode, noFastify, noMsw, noFileStore, noDoors, edge([...entryPoints, 'index'])] };
 // The msw door runs in a browser beside the http door: msw is its own, the other door and the file store are not.
 const mswDoor = {
-  patterns: [noNode, noFastify, noFileStore, { ...noDoors, group: ['**/http/**', '**/storage/**'] }, noEntryPoints],
+  patterns: [noNode, noFastify, noFileStore, { group: ['**/http/**', '**/storage/**'], message: 'Dependencies point inward: the other door and the store are outside.' }, noEntryPoints],
 };
 
 export default tseslint.config(

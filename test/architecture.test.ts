@@ -24,6 +24,9 @@ t.test('lint refuses imports that point outward', async (t) => {
     ['src/core/probe.ts', '../http/app.js'],
     ['src/core/probe.ts', '../msw/index.js'],
     ['src/core/probe.ts', '../storage/lowdb-store.js'],
+    ['src/core/probe.ts', '../outbound/fetch-webhook-transport.js'],
+    ['src/core/webhooks/probe.ts', '../../index.js'],
+    ['src/api/probe.ts', '../index.js'],
     ['src/core/time/probe.ts', '../../config.js'],
     ['src/contract/probe.ts', '../server.js'],
     ['src/api/probe.ts', '../config.js'],
@@ -37,6 +40,8 @@ t.test('lint refuses imports that point outward', async (t) => {
     ['src/core/probe.ts', './errors.js'],
     ['src/core/time/probe.ts', '../../contract/merchant.js'],
     ['src/msw/probe.ts', '../core/sandbox.js'],
+    ['src/msw/probe.ts', '../index.js'],
+    ['src/core/probe.ts', './webhooks/transport.js'],
     ['src/http/probe.ts', '../config.js'],
   ];
   for (const [file, specifier] of inward) t.notOk(await refused(file, specifier), `${file} may import ${specifier}`);
