@@ -17,18 +17,36 @@ function shownSecret(merchant: Merchant): string {
   return shipped ? merchant.imp_secret : '(hidden: not a shipped fixture)';
 }
 
-async function main(): Promise<Config['command']> {
+/** What the CLI started: its command, and when the start's code has all run (what V8's code cache should hold). */
+export interface Started {
+  command: Config['command'];
+  warm: Promise<void>;
+}
+
+const DONE = Promise.resolve();
+
+/**
+ * Settles once the first request has been answered, so that its code (the pipeline, an operation, the answer) has
+ * been compiled; never, if no request comes.
+ */
+function firstAnswer(server: { once(event: 'request', listener: (request: unknown, response: NodeJS.EventEmitter) => void): unknown }): Promise<void> {
+  return new Promise((resolve) => {
+    server.once('request', (_request, response) => response.once('finish', () => setImmediate(resolve)));
+  });
+}
+
+async function main(): Promise<Started> {
   const config = loadConfig(process.argv.slice(2), process.env);
   if (config.command === 'help') {
     process.stdout.write(usage);
-    return config.command;
+    return { command: config.command, warm: DONE };
   }
   if (config.command === 'openapi') {
     const app = await buildApp({ sandbox: await createSandbox({ seed: 0 }) });
     await app.ready();
     process.stdout.write(JSON.stringify(await app.openapi(), null, 2) + '\n');
     await app.close();
-    return config.command;
+    return { command: config.command, warm: DONE };
   }
 
   const server = await startServer(config, loggerOptions(config.logLevel, Boolean(process.stdout.isTTY)));
@@ -59,11 +77,11 @@ async function main(): Promise<Config['command']> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  return config.command;
+  return { command: config.command, warm: firstAnswer(server.app.server) };
 }
 
 /** The CLI: runs the command, and settles with it once the server listens (or the command is done); exits on a refusal. */
-export function run(): Promise<Config['command']> {
+export function run(): Promise<Started> {
   return main().catch((error: unknown) => {
     if (error instanceof ConfigError || error instanceof UnreadableDataFileError || error instanceof UnwritableDataFileError || error instanceof StartupError) {
       process.stderr.write(`iamport-sandbox: ${error.message}\n`);

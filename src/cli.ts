@@ -33,16 +33,17 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   filename: bundle,
   ...(cachedData ? { cachedData } : {}),
 });
-const module = { exports: {} as { run(): Promise<'serve' | 'openapi' | 'help'> } };
+const module = { exports: {} as { run(): Promise<{ command: 'serve' | 'openapi' | 'help'; warm: Promise<void> }> } };
 (script.runInThisContext() as (...args: unknown[]) => void)(
   module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href,
 );
-const command = await module.exports.run();
+const { command, warm } = await module.exports.run();
 
-// Saved once the server listens, so the cache holds the code of a whole start (`openapi` runs most of it too, and
-// the Dockerfile runs it to bake the cache into the image; `--help` runs too little to be worth keeping). Written
-// now rather than at exit, since a server is often stopped by SIGKILL. Where nothing can be written, nothing is.
-if (command !== 'help' && (!cachedData || script.cachedDataRejected)) {
+// Saved as soon as the server listens, so the cache holds the code of a whole start even for a server stopped at once
+// (often by SIGKILL, so never at exit); `openapi` runs most of it too, and the Dockerfile runs it to bake the cache
+// into the image; `--help` runs too little to be worth keeping. Saved again once the first request is answered, so
+// the next start also skips compiling what a first answer runs. Where nothing can be written, nothing is.
+function saveCache(): void {
   const data = script.createCachedData();
   for (const place of places) {
     try {
@@ -50,9 +51,14 @@ if (command !== 'help' && (!cachedData || script.cachedDataRejected)) {
       const file = join(place, name);
       writeFileSync(`${file}.${process.pid}`, data);
       renameSync(`${file}.${process.pid}`, file);
-      break;
+      return;
     } catch {
       // read-only: try the next place
     }
   }
+}
+
+if (command !== 'help' && (!cachedData || script.cachedDataRejected)) {
+  saveCache();
+  if (command === 'serve') void warm.then(saveCache);
 }

@@ -22,8 +22,8 @@ function capture(): { stream: Writable; lines: string[] } {
 /** The line pino writes for a request with the CLI's options, its clock and pid fixed to the line's own. */
 function pinoLine(logged: Record<string, unknown>, method: string, url: string): string {
   const { stream, lines } = capture();
-  const options = loggerOptions('info', false) as Record<string, unknown>;
-  const logger = pino({ ...options, stream: undefined, timestamp: () => `,"time":${String(logged['time'])}` }, stream);
+  const { stream: _cli, ...options } = loggerOptions('info', false) as Record<string, unknown>;
+  const logger = pino({ ...options, timestamp: () => `,"time":${String(logged['time'])}` }, stream);
   const req = { method, url, ip: '127.0.0.1' };
   const res = logged['res'] as { statusCode: number };
   logger.child({ reqId: logged['reqId'] }).info({ req, res: { statusCode: res.statusCode }, responseTime: logged['responseTime'] }, 'request completed');
