@@ -163,6 +163,25 @@ forEachDoor(t, async (t, start) => {
     t.same(door.sandbox.export(), before, 'nothing refused changed the state');
   });
 
+  t.test('an import with numbers no request could store is refused whole and changes nothing', async (t) => {
+    const { door } = await ready();
+    const before = door.sandbox.export();
+    const edits: [string, (s: any) => void, RegExp][] = [
+      ['an amount past 2^53', (s) => (s.payments[0].payment.amount = 2 ** 60), /\["payments"\].*9999999999 이하/],
+      ['a cancel_amount past 2^53', (s) => (s.payments[0].payment.cancel_amount = 2 ** 60 - 4096), /\["payments"\].*9999999999 이하/],
+      ['a fractional amount', (s) => (s.payments[0].payment.amount = 1000.5), /\["payments"\].*integer/],
+      ['a negative amount', (s) => (s.payments[0].payment.amount = -1000), /\["payments"\].*0 이상/],
+      ['a paid_at no Date can show', (s) => (s.payments[0].payment.paid_at = 1e18), /\["payments"\].*이하/],
+      ['a sequence past 2^50', (s) => (s.seq = 2 ** 60), /\["seq"\].*이하/],
+    ];
+    for (const [what, edit, field] of edits) {
+      const snapshot = structuredClone(before) as any;
+      edit(snapshot);
+      refused(t, await door.send('PUT', '/sandbox/state', { json: snapshot }), what, 400, field);
+    }
+    t.same(door.sandbox.export(), before, 'nothing refused changed the state');
+  });
+
   t.test(`nesting deeper than ${MAX_JSON_DEPTH} is refused before anything runs, on every operation that takes custom data`, async (t) => {
     const { door, auth } = await ready();
     const before = door.sandbox.export();
