@@ -169,6 +169,8 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
   }
   const list = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
   const controlKey = pick(values['control-key'], 'IAMPORT_SANDBOX_CONTROL_KEY') ?? null;
+  // An empty key (`--control-key "$UNSET"`) would be matched by a request without the header: the door left open.
+  if (controlKey !== null && controlKey.trim() === '') throw new ConfigError('control-key must not be empty or blank');
   const controlAsked = !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? '');
   // Off loopback anyone who reaches the port could reset the sandbox or read every token: not without a key.
   const controlLocked = controlAsked && controlKey === null && !isLoopback(host);

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { CustomerSchema } from './customer.js';
-import { LATEST_UNIX_SECONDS, Nullable, RequestTime, UnixTime } from './common.js';
+import { LATEST_UNIX_SECONDS, Money, Nullable, RequestTime, UnixTime } from './common.js';
 import { SettleMidSchema } from './merchant.js';
 import { PaymentSchema } from './payment.js';
 import { WebhookContentTypeSchema, WebhookDeliverySchema } from './webhook.js';
@@ -124,7 +124,7 @@ export const ChangesSchema = Type.Object({
   clock: ClockSchema,
 });
 export const ControlCancelBodySchema = Type.Object({
-  amount: Type.Optional(Type.Integer({ minimum: 0, description: 'partial amount; missing or 0 cancels the rest', examples: [1000] })),
+  amount: Type.Optional(Money({ minimum: 0, description: 'partial amount; missing or 0 cancels the rest', examples: [1000] })),
   reason: Type.Optional(Type.String({ maxLength: 256 })),
   enable_webhook: Type.Optional(Type.Boolean({ description: "notify the merchant's Notification URL, as the vendor cancel would" })),
 });

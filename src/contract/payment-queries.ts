@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { RequestTime } from './common.js';
 import { PaymentStatusSchema } from './payment.js';
 import { FindPaymentQuerySchema } from './requests.js';
 
@@ -15,8 +16,8 @@ export const PaymentStatusParamsSchema = Type.Object({
 export const PaymentsByStatusQuerySchema = Type.Object({
   page: Page,
   limit: Limit,
-  from: Type.Optional(Type.Integer({ minimum: 0, description: 'UNIX seconds, inclusive; default `to` minus 90 days' })),
-  to: Type.Optional(Type.Integer({ minimum: 0, description: 'UNIX seconds, inclusive; default now' })),
+  from: Type.Optional(RequestTime('UNIX seconds, inclusive; default `to` minus 90 days')),
+  to: Type.Optional(RequestTime('UNIX seconds, inclusive; default now')),
   sorting: FindPaymentQuerySchema.properties.sorting,
 });
 export type PaymentsByStatusQuery = Static<typeof PaymentsByStatusQuerySchema>;

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { UnixTime } from './common.js';
+import { Money, UnixTime } from './common.js';
 
 // Cash receipts (현금영수증), vendor V1 OpenAPI: issueReceipt, revokeReceipt, and the external ones
 // (getExternalReceipt, issueExternalReceipt, revokeExternalReceipt). Settle is listed for these, not for getReceipt.
@@ -35,7 +35,7 @@ const issueFields = {
   buyer_name: Type.Optional(Type.String({ maxLength: 16 })),
   buyer_email: Type.Optional(Type.String({ maxLength: 64 })),
   buyer_tel: Type.Optional(Type.String({ maxLength: 16 })),
-  tax_free: Type.Optional(Type.Integer({ minimum: 0 })),
+  tax_free: Type.Optional(Money({ minimum: 0 })),
 };
 
 export const IssueReceiptBodySchema = Type.Object(issueFields);
@@ -45,6 +45,6 @@ export const IssueExternalReceiptBodySchema = Type.Object({
   ...issueFields,
   channel_key: Type.Optional(Type.String({ maxLength: 100, description: 'accepted and ignored: the merchant\'s default MID issues it' })),
   name: Type.String({ minLength: 1, maxLength: 40 }),
-  amount: Type.Integer({ minimum: 1 }),
+  amount: Money(),
 });
 export type IssueExternalReceiptBody = Static<typeof IssueExternalReceiptBodySchema>;

@@ -1,9 +1,10 @@
 import Type, { type Static } from 'typebox';
+import { RequestTime } from './common.js';
 
 // Changes to one schedule after it was made (updateScheduleByMid, rescheduleByMid): the vendor's V1 OpenAPI
 // takes only the new time, as `schedule_at` in the body.
 
 export const ScheduleAtBodySchema = Type.Object({
-  schedule_at: Type.Integer({ minimum: 0, description: 'the new time of the charge, UNIX seconds; must be in the future' }),
+  schedule_at: RequestTime('the new time of the charge, UNIX seconds; must be in the future'),
 });
 export type ScheduleAtBody = Static<typeof ScheduleAtBodySchema>;

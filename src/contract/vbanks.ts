@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { Money, RequestTime } from './common.js';
 import { buyerFields } from './requests.js';
 
 // Virtual accounts issued through the API (vendor V1 OpenAPI: createVbank, modifyVbank, revokeVbank).
@@ -8,9 +9,9 @@ const str = (maxLength: number) => Type.String({ maxLength });
 export const CreateVbankBodySchema = Type.Object({
   channel_key: Type.Optional(Type.String({ maxLength: 100, description: 'accepted and ignored: the merchant\'s default MID issues the account' })),
   merchant_uid: Type.String({ minLength: 1, maxLength: 40 }),
-  amount: Type.Integer({ minimum: 1, description: 'the amount to deposit, KRW' }),
+  amount: Money({ description: 'the amount to deposit, KRW' }),
   vbank_code: Type.String({ minLength: 1, maxLength: 16, description: '금융결제원 bank standard code (GET /banks)', examples: ['004'] }),
-  vbank_due: Type.Integer({ minimum: 0, description: 'deposit deadline, UNIX seconds' }),
+  vbank_due: RequestTime('deposit deadline, UNIX seconds'),
   vbank_holder: Type.Optional(str(40)),
   vbank_num: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$', description: 'a fixed account number agreed with Hecto', examples: ['56211105948400'] })),
   ...buyerFields,
@@ -20,7 +21,7 @@ export const CreateVbankBodySchema = Type.Object({
 export type CreateVbankBody = Static<typeof CreateVbankBodySchema>;
 
 export const ModifyVbankBodySchema = Type.Object({
-  amount: Type.Optional(Type.Integer({ minimum: 1 })),
-  vbank_due: Type.Optional(Type.Integer({ minimum: 0, description: 'new deposit deadline, UNIX seconds' })),
+  amount: Type.Optional(Money()),
+  vbank_due: Type.Optional(RequestTime('new deposit deadline, UNIX seconds')),
 });
 export type ModifyVbankBody = Static<typeof ModifyVbankBodySchema>;

@@ -3,7 +3,9 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { ControlAccess } from '../api/control-access.js';
 import { mountedOperations } from '../api/operations.js';
 import { createPipeline } from '../api/pipeline.js';
+import { JSON_TYPE } from '../api/reply.js';
 import { BODY_LIMIT } from '../api/request.js';
+import { SandboxError, errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { registerApi, serveApi } from './api-routes.js';
 import { registerDashboard } from './dashboard/dashboard-route.js';
@@ -86,6 +88,15 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
   });
   // `documented`: the /docs instance mounts each operation as a route of its own, for swagger to collect.
   const routes = async (target: FastifyInstance, documented: boolean) => {
+    // The API's failures are the pipeline's envelopes; a page (receipt, checkout, landing, dashboard) that throws
+    // answers the same envelope, logged with its cause, rather than Fastify's unlogged `{"statusCode":500,…}`.
+    target.setErrorHandler((error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode;
+      const failure =
+        error instanceof SandboxError ? error : status !== undefined && status >= 400 && status < 500 ? new SandboxError(status, -1, (error as Error).message) : errors.internal();
+      if (failure.status >= 500) request.log.error({ err: error }, 'request failed');
+      return reply.code(failure.status).header('content-type', JSON_TYPE).send(JSON.stringify(failure.toEnvelope()));
+    });
     target.addHook('onRequest', requireHost);
     registerApi(target, pipeline, documented ? mountedOperations(control) : []);
     registerReceiptRoute(target, sandbox);

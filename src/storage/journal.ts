@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import Type from 'typebox';
 import { describeProblems } from '../contract/describe.js';
+import { MAX_SEQ } from '../contract/records.js';
 import { collectionNames, collections, type CollectionName } from '../core/state/collections.js';
 import { emptySnapshot, type Snapshot } from '../core/state/snapshot.js';
 import type { Change } from '../core/state/state.js';
@@ -9,7 +10,7 @@ import { UnreadableDataFileError } from './errors.js';
 /** One journal line: the changes of one flush, each [collection, key, record or null once deleted]. */
 const JournalEntrySchema = Type.Object({
   generation: Type.String(),
-  seq: Type.Integer({ minimum: 0 }),
+  seq: Type.Integer({ minimum: 0, maximum: MAX_SEQ }),
   changes: Type.Array(Type.Tuple([Type.String(), Type.String(), Type.Unknown()])),
 });
 

@@ -122,24 +122,64 @@ forEachDoor(t, async (t, start) => {
   });
 
   t.test('integer fields of every kind are bounded', async (t) => {
-    const { door, auth } = await ready();
+    const { door, auth, impUid } = await ready();
+    const before = door.sandbox.export();
     const huge = '9'.repeat(20);
-    const cases: [string, string, string, string][] = [
-      ['page', 'GET', `/subscribe/customers/k-1/payments?page=${huge}`, ''],
-      ['limit', 'GET', `/subscribe/payments/schedule?schedule_from=0&schedule_to=1&limit=${huge}`, ''],
-      ['schedule_to', 'GET', `/subscribe/payments/schedule?schedule_from=0&schedule_to=${huge}`, ''],
-      ['to', 'GET', `/subscribe/payments/schedule/customers/k-1?from=0&to=${huge}`, ''],
-      ['card_quota', 'POST', '/subscribe/payments/again', `{"customer_uid":"k-1","merchant_uid":"q","amount":10,"card_quota":${huge}}`],
-      ['schedule_at', 'POST', '/subscribe/payments/schedule', `{"customer_uid":"k-1","schedules":[{"merchant_uid":"q","schedule_at":${huge},"amount":10}]}`],
-      ['prepare amount', 'POST', '/payments/prepare', `{"merchant_uid":"q","amount":${huge}}`],
-      ['times', 'POST', '/sandbox/outcomes', `{"result":"decline","times":${huge}}`],
-      ['days', 'POST', '/sandbox/clock/advance', `{"days":${huge}}`],
-      ['clock set', 'POST', '/sandbox/clock/set', `{"at":${huge}}`],
+    const over = String(MAX_AMOUNT + 1);
+    const vbank = (amount: string, due: string | number) =>
+      `{"merchant_uid":"q","amount":${amount},"vbank_code":"004","vbank_due":${due},"vbank_holder":"x"}`;
+    const receipt = '"identifier":"01012345678","identifier_type":"phone","type":"person"';
+    // [what, method, url, JSON body or '' for none, the field the refusal names]
+    const cases: [string, string, string, string, string][] = [
+      ['page', 'GET', `/subscribe/customers/k-1/payments?page=${huge}`, '', 'page'],
+      ['limit', 'GET', `/subscribe/payments/schedule?schedule_from=0&schedule_to=1&limit=${huge}`, '', 'limit'],
+      ['schedule_to', 'GET', `/subscribe/payments/schedule?schedule_from=0&schedule_to=${huge}`, '', 'schedule_to'],
+      ['to', 'GET', `/subscribe/payments/schedule/customers/k-1?from=0&to=${huge}`, '', 'to'],
+      ['payments by status from', 'GET', `/payments/status/paid?from=${huge}`, '', 'from'],
+      ['payments by status to', 'GET', `/payments/status/all?to=${huge}`, '', 'to'],
+      ['card_quota', 'POST', '/subscribe/payments/again', `{"customer_uid":"k-1","merchant_uid":"q","amount":10,"card_quota":${huge}}`, 'card_quota'],
+      ['schedule_at', 'POST', '/subscribe/payments/schedule', `{"customer_uid":"k-1","schedules":[{"merchant_uid":"q","schedule_at":${huge},"amount":10}]}`, 'schedules'],
+      ['schedule change schedule_at', 'PUT', '/subscribe/payments/schedule/q', `{"schedule_at":${huge}}`, 'schedule_at'],
+      ['reschedule schedule_at', 'POST', '/subscribe/payments/schedule/q/reschedule', `{"schedule_at":${huge}}`, 'schedule_at'],
+      ['prepare amount', 'POST', '/payments/prepare', `{"merchant_uid":"q","amount":${huge}}`, 'amount'],
+      ['vbank amount', 'POST', '/vbanks', vbank(huge, at), 'amount'],
+      ['vbank amount over the cap', 'POST', '/vbanks', vbank(over, at), 'amount'],
+      ['vbank amount past 2^53', 'POST', '/vbanks', vbank('9007199254740993', at), 'amount'],
+      ['vbank_due', 'POST', '/vbanks', vbank('1000', huge), 'vbank_due'],
+      ['vbank_due past year 9999', 'POST', '/vbanks', vbank('1000', 10_000_000_000_000), 'vbank_due'],
+      ['vbank modify amount', 'PUT', `/vbanks/${impUid}`, `{"amount":${over}}`, 'amount'],
+      ['vbank modify vbank_due', 'PUT', `/vbanks/${impUid}`, `{"vbank_due":${huge}}`, 'vbank_due'],
+      ['cash receipt tax_free', 'POST', `/receipts/${impUid}`, `{${receipt},"tax_free":${over}}`, 'tax_free'],
+      ['external cash receipt amount', 'POST', '/receipts/external/q', `{${receipt},"name":"x","amount":${over}}`, 'amount'],
+      ['times', 'POST', '/sandbox/outcomes', `{"result":"decline","times":${huge}}`, 'times'],
+      ['days', 'POST', '/sandbox/clock/advance', `{"days":${huge}}`, 'days'],
+      ['clock set', 'POST', '/sandbox/clock/set', `{"at":${huge}}`, 'at'],
+      ['control cancel amount', 'POST', `/sandbox/payments/${impUid}/cancel`, `{"amount":${over}}`, 'amount'],
     ];
-    for (const [what, method, url, payload] of cases) {
+    for (const [what, method, url, payload, field] of cases) {
       const init = payload ? { headers: { ...auth, ...json }, payload } : { headers: auth };
-      refused(t, await door.send(method, url, init), what);
+      refused(t, await door.send(method, url, init), what, 400, new RegExp(`\\["${field}"\\]`));
     }
+    t.same(door.sandbox.export(), before, 'nothing refused changed the state');
+  });
+
+  t.test('an import with numbers no request could store is refused whole and changes nothing', async (t) => {
+    const { door } = await ready();
+    const before = door.sandbox.export();
+    const edits: [string, (s: any) => void, RegExp][] = [
+      ['an amount past 2^53', (s) => (s.payments[0].payment.amount = 2 ** 60), /\["payments"\].*9999999999 이하/],
+      ['a cancel_amount past 2^53', (s) => (s.payments[0].payment.cancel_amount = 2 ** 60 - 4096), /\["payments"\].*9999999999 이하/],
+      ['a fractional amount', (s) => (s.payments[0].payment.amount = 1000.5), /\["payments"\].*integer/],
+      ['a negative amount', (s) => (s.payments[0].payment.amount = -1000), /\["payments"\].*0 이상/],
+      ['a paid_at no Date can show', (s) => (s.payments[0].payment.paid_at = 1e18), /\["payments"\].*이하/],
+      ['a sequence past 2^50', (s) => (s.seq = 2 ** 60), /\["seq"\].*이하/],
+    ];
+    for (const [what, edit, field] of edits) {
+      const snapshot = structuredClone(before) as any;
+      edit(snapshot);
+      refused(t, await door.send('PUT', '/sandbox/state', { json: snapshot }), what, 400, field);
+    }
+    t.same(door.sandbox.export(), before, 'nothing refused changed the state');
   });
 
   t.test(`nesting deeper than ${MAX_JSON_DEPTH} is refused before anything runs, on every operation that takes custom data`, async (t) => {

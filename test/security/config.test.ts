@@ -11,6 +11,11 @@ t.test('off loopback the control API is served only with a key', async (t) => {
   const keyed = loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: 'k' });
   t.same([keyed.control, keyed.controlKey, keyed.controlNotice], [true, 'k', null]);
   t.same([loadConfig(['--host', '0.0.0.0', '--no-control'], {}).controlNotice], [null], 'turned off on purpose: nothing to say');
+  // A key that is empty would be matched by a request that sends none: refused, not taken.
+  t.throws(() => loadConfig(['--host', '0.0.0.0', '--control-key', ''], {}), /control-key must not be empty/);
+  t.throws(() => loadConfig(['--control-key', ' '], {}), /control-key must not be empty/);
+  t.throws(() => loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: '  ' }), /control-key must not be empty/);
+  t.same([loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: '' }).control], [false], 'an empty variable is no key: off');
 });
 
 t.test('allowed hosts and webhook targets are comma-separated lists', async (t) => {

@@ -57,6 +57,13 @@ t.test('structurally invalid records refuse, naming the field', async (t) => {
     ['tokens [{}]', { tokens: [{}] }, /tokens\[0\]: (token|merchant) is required/],
     ['a collection that is not a list', { tokens: {} }, /tokens must be array/],
     ['a record twice', { payments: [payment('imps_1'), payment('imps_1')] }, /payments holds imps_1 twice/],
+    // Numbers no request could have stored: refused like any other broken field, not loaded to misbehave later.
+    ['an amount past 2^53', { payments: [payment('imps_1', { amount: 2 ** 60 })] }, /payments\[0\]\.payment\.amount must be <= 9999999999/],
+    ['a fractional amount', { payments: [payment('imps_1', { amount: 1000.5 })] }, /payments\[0\]\.payment\.amount must be integer/],
+    ['a negative cancel_amount', { payments: [payment('imps_1', { cancel_amount: -1 })] }, /payments\[0\]\.payment\.cancel_amount must be >= 0/],
+    ['a time no Date can show', { payments: [payment('imps_1', { paid_at: 1e13 })] }, /payments\[0\]\.payment\.paid_at must be <=/],
+    ['a token expiring in year 300,000', { tokens: [{ ...token, expires_at: 1e16 }] }, /tokens\[0\]\.expires_at must be <=/],
+    ['a sequence past 2^50', { seq: 2 ** 60 }, /seq must be <=/],
   ];
   for (const [name, extra, reason] of cases) {
     await refuses(t, name, base(extra), undefined, reason);
@@ -90,6 +97,8 @@ t.test('journal lines that are valid JSON but no journal entry of this base file
     ['a payment keyed by another imp_uid', entry(2, [['payments', 'imps_2', payment('imps_1')]]), /payments imps_2 holds the record of imps_1/],
     ['amount "x"', entry(2, [['payments', 'imps_1', payment('imps_1', { amount: 'x' })]]), /payments imps_1: payment\.amount must be/],
     ['tokens [{}]', entry(2, [['tokens', 'x', {}]]), /tokens x: (token|merchant) is required/],
+    ['an amount past 2^53', entry(2, [['payments', 'imps_1', payment('imps_1', { amount: 2 ** 60 })]]), /payments imps_1: payment\.amount must be <=/],
+    ['a seq past 2^50', entry(2 ** 60, []), /seq must be <=/],
     ['seq going back', entry(3, []) + entry(2, []), /line 3: seq 2 goes back \(3 before it\)/],
   ];
   for (const [name, bad, reason] of cases) {

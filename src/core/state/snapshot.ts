@@ -1,4 +1,5 @@
 import Type, { type TSchema } from 'typebox';
+import { MAX_SEQ } from '../../contract/records.js';
 import { collectionNames, collections, type CollectionName, type RecordOf } from './collections.js';
 
 /** The whole sandbox as plain JSON: what the file store writes and what export/import exchange. */
@@ -11,7 +12,7 @@ export type Snapshot = { version: 1; seq: number } & { [N in CollectionName]: Re
 export const SnapshotSchema = Type.Object(
   {
     version: Type.Literal(1),
-    seq: Type.Integer({ minimum: 0 }),
+    seq: Type.Integer({ minimum: 0, maximum: MAX_SEQ }),
     ...(Object.fromEntries(collectionNames.map((name) => [name, Type.Optional(Type.Array(collections[name].schema))])) as unknown as Record<CollectionName, TSchema>),
   },
   { description: 'The whole state (the format of GET/PUT /sandbox/state and of the --data file)' },
