@@ -19,7 +19,7 @@ import { pageOf } from '../paging.js';
 import type { Charges } from '../payments/charges.js';
 import { customDataText } from '../payments/custom-data.js';
 import { attemptsOf, isMerchantUidTaken } from '../payments/ledger.js';
-import { merchantKey } from '../state/collections.js';
+import { WAITING, merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
 import { checkScheduleRange } from './range.js';
@@ -171,9 +171,7 @@ export class Schedules implements TimedTask {
   }
 
   private pending(): ScheduleRecord[] {
-    const pending: ScheduleRecord[] = [];
-    for (const record of this.core.state.tables.schedules.values()) if (record.schedule.schedule_status === 'scheduled') pending.push(record);
-    return pending.sort(bySchedule);
+    return this.core.state.tables.schedules.lookup('scheduled', WAITING).sort(bySchedule);
   }
 
   /** A merchant_uid that is scheduled, or was paid, cannot be scheduled again; a revoked one can. */

@@ -22,6 +22,18 @@ export const merchantKey = (merchant: string, id: string) => JSON.stringify([mer
 const byMerchant = (record: { merchant: string }) => record.merchant;
 
 /**
+ * The one key of the indexes that hold just the records some timed work waits on (an open virtual account, a
+ * schedule, a webhook retry): the once-a-second check for due work reads those few, never every stored record.
+ */
+export const WAITING = 'waiting';
+
+/** A virtual account issued through the window or the API and not yet deposited: it fails at its deadline. */
+const awaitingDeposit = (r: PaymentRecord) => {
+  const p = r.payment;
+  return (r.window || r.vbank) && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num ? WAITING : null;
+};
+
+/**
  * Every collection of the state, declared once. Snapshots, restore, import, the journal and the snapshot schema
  * all loop over this list: adding a collection is one entry here. The order is the order of a snapshot's keys.
  */
@@ -41,6 +53,7 @@ export const collections = {
       merchant: byMerchant,
       merchant_uid: (r) => merchantKey(r.merchant, r.payment.merchant_uid),
       customer_uid: (r) => (r.payment.customer_uid ? merchantKey(r.merchant, r.payment.customer_uid) : null),
+      awaiting_deposit: awaitingDeposit,
     },
   } satisfies CollectionSpec<PaymentRecord>,
   billing_keys: {
@@ -53,13 +66,17 @@ export const collections = {
     name: 'schedules',
     schema: ScheduleRecordSchema,
     key: (r) => merchantKey(r.merchant, r.schedule.merchant_uid),
-    indexes: { merchant: byMerchant, customer_uid: (r) => merchantKey(r.merchant, r.schedule.customer_uid) },
+    indexes: {
+      merchant: byMerchant,
+      customer_uid: (r) => merchantKey(r.merchant, r.schedule.customer_uid),
+      scheduled: (r) => (r.schedule.schedule_status === 'scheduled' ? WAITING : null),
+    },
   } satisfies CollectionSpec<ScheduleRecord>,
   webhook_deliveries: {
     name: 'webhook_deliveries',
     schema: WebhookDeliveryRecordSchema,
     key: (r) => merchantKey(r.merchant, r.id),
-    indexes: { merchant: byMerchant, id: (r) => r.id },
+    indexes: { merchant: byMerchant, id: (r) => r.id, retrying: (r) => (r.next_attempt_at === null ? null : WAITING) },
   } satisfies CollectionSpec<WebhookDeliveryRecord>,
   prepared: {
     name: 'prepared',

@@ -4,7 +4,7 @@ import type { Core, WebhookOptions, WebhookSubject } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
-import { merchantKey } from '../state/collections.js';
+import { WAITING, merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
 import type { WebhookTargets } from './targets.js';
@@ -89,7 +89,7 @@ export class Webhooks implements TimedTask {
 
   nextDue(): number | null {
     let next: number | null = null;
-    for (const record of this.core.state.tables.webhook_deliveries.values()) {
+    for (const record of this.core.state.tables.webhook_deliveries.lookup('retrying', WAITING)) {
       const due = record.next_attempt_at === null ? null : record.next_attempt_at * 1000;
       if (due !== null && (next === null || due < next)) next = due;
     }
@@ -98,7 +98,7 @@ export class Webhooks implements TimedTask {
 
   async runDue(now: number): Promise<void> {
     const due: WebhookDeliveryRecord[] = [];
-    for (const record of this.core.state.tables.webhook_deliveries.values()) {
+    for (const record of this.core.state.tables.webhook_deliveries.lookup('retrying', WAITING)) {
       if (record.next_attempt_at !== null && record.next_attempt_at * 1000 <= now) due.push(record);
     }
     due.sort((a, b) => a.next_attempt_at! - b.next_attempt_at! || a.seq - b.seq);

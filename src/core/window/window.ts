@@ -22,6 +22,7 @@ import { deviceOf, type Device } from './device.js';
 import { windowDeclines, type WindowDecline } from './declines.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
+import { WAITING } from '../state/collections.js';
 
 /** What the stand-in SDK sends when `IMP.request_pay` is called. */
 export interface WindowRequest {
@@ -226,17 +227,15 @@ export class PaymentWindow implements TimedTask {
 
   /** Accounts past their deadline fail; a failure sends no webhook (reference §7). */
   async runDue(now: number): Promise<void> {
-    for (const record of [...this.waitingVbanks()]) {
+    for (const record of this.waitingVbanks()) {
       if ((record.payment.vbank_date + 1) * 1000 > now) continue;
       await this.update(record, { status: 'failed', failed_at: toUnixSeconds(now), fail_reason: VBANK_EXPIRED });
     }
   }
 
-  private *waitingVbanks(): Generator<PaymentRecord> {
-    for (const record of this.core.state.tables.payments.values()) {
-      const p = record.payment;
-      if ((record.window || record.vbank) && p.pay_method === 'vbank' && p.status === 'ready' && p.vbank_num) yield record;
-    }
+  /** Open virtual accounts, from their index: the check for due work runs every second, whatever is stored. */
+  private waitingVbanks(): PaymentRecord[] {
+    return this.core.state.tables.payments.lookup('awaiting_deposit', WAITING);
   }
 
   private newRecord(merchant: Merchant, order: WindowOrder, device: Device, userAgent: string | null): PaymentRecord {
