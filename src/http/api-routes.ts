@@ -51,10 +51,17 @@ function readText(request: FastifyRequest): Promise<string | undefined> | undefi
       chunks.push(chunk);
       size += chunk.length;
     });
-    raw.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    let ended = false;
+    raw.once('end', () => {
+      ended = true;
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
     raw.once('error', reject);
     // A client gone (or cut off by a timeout) before the end: nothing to answer, as with the stream's own error.
-    raw.once('close', () => reject(new Error('the request closed before its body ended')));
+    // Every request closes; only one that closes first is an error (and only then is one built: a stack costs).
+    raw.once('close', () => {
+      if (!ended) reject(new Error('the request closed before its body ended'));
+    });
   });
 }
 
