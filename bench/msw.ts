@@ -3,7 +3,10 @@
 // What the msw handlers cost on top of msw itself: sequential fetches through `setupServer`, answered once by a
 // trivial handler returning a fixed envelope of the same size and once by the sandbox's handlers, for getToken
 // and `again`. Rounds alternate between the two so drift hits both; the median round counts.
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { http, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { defaultMerchants } from '../src/index.js';
@@ -79,6 +82,27 @@ async function trivialHandler(item: Case, handlers: RequestHandler[], headers: R
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/**
+ * What the msw entry adds to a browser bundle (msw itself left out, as the application already has it): built as the
+ * README tells browser bundles to (the `node:assert` shim), minified, and gzipped.
+ */
+async function browserBundleSize(): Promise<string> {
+  const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  const result = await build({
+    entryPoints: [source('../../src/msw/index.ts')],
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    external: ['msw'],
+    alias: { 'node:assert': source('../../src/msw/assert.cts') },
+  });
+  const bytes = result.outputFiles[0]!.contents;
+  return `browser bundle of the msw entry (minified, msw external): ${(bytes.length / 1024).toFixed(0)} KiB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped`;
+}
+
 const { handlers, headers } = await sandboxHandlers();
 let over = false;
 console.log(`msw ${REQUESTS} sequential fetches per round, ${ROUNDS} rounds, median round (µs per request)\n`);
@@ -98,4 +122,5 @@ for (const item of cases) {
   console.log(`${item.name.padEnd(10)} ${a.toFixed(1).padStart(11)} ${b.toFixed(1).padStart(9)} ${`${(overhead * 100).toFixed(1)}%`.padStart(10)}`);
 }
 console.log(`\nbudget: at most ${BUDGET * 100}% over msw's own time: ${over ? 'EXCEEDED' : 'met'}`);
+console.log(await browserBundleSize());
 if (over) process.exitCode = 1;
