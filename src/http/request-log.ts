@@ -25,7 +25,8 @@ const INFO = 30;
  */
 export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   const log = request.log as unknown as PinoInternals;
-  if (!log.isLevelEnabled('info')) return;
+  // Without a logger (Fastify's silent stand-in, which has no levels) there is nothing to write.
+  if (typeof log.isLevelEnabled !== 'function' || !log.isLevelEnabled('info')) return;
   const stream = log[streamSym] as { write(line: string): unknown; [needsMetadataGsym]?: boolean } | undefined;
   const bindings = log[chindingsSym];
   if (!stream || typeof bindings !== 'string' || stream[needsMetadataGsym]) {

@@ -60,3 +60,22 @@ t.test('no request line below the level', async (t) => {
   await new Promise((resolve) => setImmediate(resolve));
   t.same(lines.filter((line) => line.includes('request completed')), []);
 });
+
+t.test('without a logger the line is skipped, not attempted', async (t) => {
+  const { buildApp } = await import('../../src/http/app.js');
+  const { logRequest } = await import('../../src/http/request-log.js');
+  const { createSandbox } = await import('../../src/index.js');
+  const app = await buildApp({ sandbox: await createSandbox({ seed: 1 }) });
+  t.teardown(() => app.close());
+  // The request's logger here is Fastify's silent stand-in; a throw in the onResponse hook would go unseen.
+  app.get('/probe-request-log', async (request, reply) => {
+    try {
+      logRequest(request, reply);
+      return 'skipped';
+    } catch (error) {
+      return `threw: ${String(error)}`;
+    }
+  });
+  const answer = await app.inject({ method: 'GET', url: '/probe-request-log' });
+  t.equal(answer.body, 'skipped');
+});
