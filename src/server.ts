@@ -26,7 +26,7 @@ export interface RunningServer {
 }
 
 /**
- * pino's options for the CLI: JSON lines on stdout, gathered per turn of the event loop (see LogOutput); on a
+ * pino's options for the CLI: JSON lines on stdout, gathered and written in batches (see LogOutput); on a
  * terminal, pino-pretty's lines instead, formatted in this thread (it is loaded only then).
  */
 export function loggerOptions(level: string, pretty: boolean): FastifyServerOptions['logger'] {
