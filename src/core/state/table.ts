@@ -22,11 +22,13 @@ export interface TableLog {
 }
 
 /**
- * The primary keys sharing one secondary key, oldest first. A list, not a Map: most buckets hold one or two keys
- * (a merchant_uid, a customer_uid) and a million of them must stay small; a replace keeps the key in place, and
- * removals (deletes, undos) are rare.
+ * The primary keys sharing one secondary key, oldest first. Most buckets hold one key (a merchant_uid, a
+ * customer_uid), and a million of them must stay small: a bucket of one key is that key itself, not a list. A
+ * replace keeps the key in place; removals (deletes, undos, a record leaving a filtered index) are rare.
  */
-type Bucket = string[];
+type Bucket = string | string[];
+
+const keysOf = (bucket: Bucket | undefined): readonly string[] => (bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket);
 
 interface Rows<R> {
   byKey: Map<string, R>;
@@ -66,13 +68,12 @@ export class Table<R> {
 
   /** The records with one secondary key, oldest first. */
   lookup(index: string, key: string): R[] {
-    const bucket = this.index(index).get(key);
-    return bucket ? bucket.map((primary) => this.rows.byKey.get(primary)!) : [];
+    return keysOf(this.index(index).get(key)).map((primary) => this.rows.byKey.get(primary)!);
   }
 
   /** How many records share one secondary key, without listing them. */
   count(index: string, key: string): number {
-    return this.index(index).get(key)?.length ?? 0;
+    return keysOf(this.index(index).get(key)).length;
   }
 
   /** Stores a record, replacing the one with the same key. */
@@ -126,13 +127,17 @@ export class Table<R> {
       if (before === after) continue;
       if (before !== null) {
         const bucket = index.get(before)!;
-        bucket.splice(bucket.lastIndexOf(key), 1);
-        if (bucket.length === 0) index.delete(before);
+        if (typeof bucket === 'string') index.delete(before);
+        else {
+          bucket.splice(bucket.lastIndexOf(key), 1);
+          if (bucket.length === 1) index.set(before, bucket[0]!);
+        }
       }
       if (after !== null) {
         const bucket = index.get(after);
-        if (bucket) bucket.push(key);
-        else index.set(after, [key]);
+        if (bucket === undefined) index.set(after, key);
+        else if (typeof bucket === 'string') index.set(after, [bucket, key]);
+        else bucket.push(key);
       }
     }
     if (record) this.rows.byKey.set(key, record);
