@@ -6,7 +6,7 @@
 // itself): then at most the last FLUSH_MS of lines are lost, never data (the store writes its own).
 
 /** How long a line may wait for others to be written with it, in milliseconds. */
-export const FLUSH_MS = 20;
+const FLUSH_MS = 20;
 
 /** A pino destination that writes to stdout in batches, at most FLUSH_MS after a line is logged. */
 export class LogOutput {
