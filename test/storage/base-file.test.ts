@@ -8,8 +8,8 @@ import { createSandbox } from '../../src/index.js';
 import { readBaseFile, writeBaseFile } from '../../src/storage/base-file.js';
 import { LowdbStore, UnreadableDataFileError } from '../../src/storage/lowdb-store.js';
 
-// The base file written in slices and read back either way: whole by lowdb (files up to 256 MiB) or a line at a
-// time (bigger ones, which cannot be one JavaScript string). Tests force the second way with a limit of 0 bytes.
+// The base file written in slices and read back a line at a time; a file of another layout is read whole by lowdb
+// (up to 256 MiB: one JavaScript string). Tests see the line reader's own refusals with a limit of 0 bytes.
 
 const merchant = 'imp10000001';
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'iamport-base-')), 'db.json');
@@ -24,8 +24,9 @@ t.test('what writeBaseFile writes reads back the same whole or line by line, and
   t.equal(bytes, readFileSync(file).length, 'answers its size');
   const expected = { ...snapshot, journal_generation: 'g1' };
   t.same(JSON.parse(readFileSync(file, 'utf8')), expected, 'plain JSON');
-  t.same(await readBaseFile(file), expected, 'read whole');
-  t.same(await readBaseFile(file, 0), expected, 'read line by line');
+  t.same(await readBaseFile(file), expected, 'read line by line');
+  writeFileSync(file, JSON.stringify(expected));
+  t.same(await readBaseFile(file), expected, 'another layout (one line) read whole');
   t.equal(await readBaseFile(`${file}.missing`), undefined, 'no file');
 });
 
@@ -50,6 +51,16 @@ t.test('a file too big for one string must keep the line layout: anything else r
     t.match((error as Error).message, reason, `${name}: says why`);
     t.match((error as Error).message, /one-record-per-line layout/, `${name}: says which layout`);
   }
+});
+
+t.test('lines longer than a read chunk, and CRLF line breaks, read back', async (t) => {
+  const file = tempFile();
+  const long = { ...tokens(1)[0]!, token: '가'.repeat(3_000_000) };
+  const snapshot: Snapshot = { ...emptySnapshot(1), tokens: [...tokens(2), long, ...tokens(2)] };
+  await writeBaseFile(file, snapshot, 'g1');
+  t.same(await readBaseFile(file, 0), { ...snapshot, journal_generation: 'g1' }, 'a 9 MB line');
+  writeFileSync(file, readFileSync(file, 'utf8').replaceAll('\n', '\r\n'));
+  t.same(await readBaseFile(file, 0), { ...snapshot, journal_generation: 'g1' }, 'CRLF');
 });
 
 // The old snapshot code spread each collection into push(...), which overflowed the stack at ~125,000 records.
