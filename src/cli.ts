@@ -5,7 +5,7 @@
 // is kept beside it (dist/.v8-cache, or the OS temp directory when dist is read-only), so after the first start
 // V8 skips parsing and compiling what the start runs. The cache is V8's own format, checked by V8 (its version and
 // flags) and named after Node's version and the bundle's hash, so a stale or foreign cache is never used.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,7 +16,8 @@ const bundle = fileURLToPath(new URL('./cli-main.bundle.cjs', import.meta.url));
 const source = readFileSync(bundle, 'utf8');
 // The bundle's first line is `// <hash of the rest>`, written by the bundler.
 const hash = /^\/\/ ([0-9a-f]+)\n/.exec(source)?.[1] ?? 'unhashed';
-const name = `cli-main-${process.version}-${process.arch}-${hash}.v8cache`;
+const sameNode = `cli-main-${process.version}-${process.arch}-`;
+const name = `${sameNode}${hash}.v8cache`;
 const places = [join(dirname(bundle), '..', '.v8-cache'), join(tmpdir(), 'iamport-sandbox-v8-cache')];
 
 let cachedData: Buffer | undefined;
@@ -40,9 +41,10 @@ const module = { exports: {} as { run(): Promise<{ command: 'serve' | 'openapi' 
 const { command, warm } = await module.exports.run();
 
 // Saved as soon as the server listens, so the cache holds the code of a whole start even for a server stopped at once
-// (often by SIGKILL, so never at exit); `openapi` runs most of it too, and the Dockerfile runs it to bake the cache
-// into the image; `--help` runs too little to be worth keeping. Saved again once the first request is answered, so
-// the next start also skips compiling what a first answer runs. Where nothing can be written, nothing is.
+// (often by SIGKILL, so never at exit); `openapi` runs most of it too; `--help` runs too little to be worth keeping.
+// Saved again once the first request is answered, so the next start also skips compiling what a first answer runs
+// (the Dockerfile bakes the cache into the image that way: scripts/bake-code-cache.mjs). Where nothing can be
+// written, nothing is.
 function saveCache(): void {
   const data = script.createCachedData();
   for (const place of places) {
@@ -51,6 +53,9 @@ function saveCache(): void {
       const file = join(place, name);
       writeFileSync(`${file}.${process.pid}`, data);
       renameSync(`${file}.${process.pid}`, file);
+      // Caches of earlier bundles for this Node are never read again. Other Nodes' caches stay: one dist may be
+      // run by several Node versions.
+      for (const old of readdirSync(place)) if (old.startsWith(sameNode) && old !== name) rmSync(join(place, old), { force: true });
       return;
     } catch {
       // read-only: try the next place
