@@ -5,7 +5,9 @@
 // with a reset of another merchant while small writes keep arriving, restart again and count. During both full
 // rewrites an event-loop delay histogram (perf_hooks.monitorEventLoopDelay, 1 ms resolution) records the
 // longest stall; it starts once the synchronous part of the change (checks, copy, clearing) has returned, so it
-// measures the flush: the snapshot it takes and the sliced write of the base file. See bench/README.md.
+// measures the flush: the snapshot it takes and the sliced write of the base file. Last, the RSS of each store
+// holding the same payments, each alone in a child process of this script. See bench/README.md.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +17,8 @@ import { MemoryStore } from '../src/core/state/store.js';
 import { LowdbStore } from '../src/storage/lowdb-store.js';
 import { seededSnapshot } from './seed.js';
 
-const sizes = process.argv.slice(2).map(Number);
-if (sizes.length === 0) sizes.push(100_000, 1_000_000);
+const sizes = process.argv[2] === 'rss' ? [] : process.argv.slice(2).map(Number);
+if (process.argv[2] !== 'rss' && sizes.length === 0) sizes.push(100_000, 1_000_000);
 const [merchantA, merchantB] = defaultMerchants as [(typeof defaultMerchants)[0], (typeof defaultMerchants)[0]];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
@@ -54,6 +56,51 @@ async function restart(file: string, expected: number, label: string) {
 function settledHeap(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed;
+}
+
+/**
+ * Run as a child (`rss STORE N DIR`): RSS of a process holding N payments in one store and nothing else. The file
+ * store is measured twice: after importing them (one full write), then after a restart from its file. Prints JSON.
+ */
+async function rssChild(store: string, payments: number, dir: string) {
+  const seeded = () => seededSnapshot(payments, merchantA.code, merchantA.settle.default_mid);
+  const rss = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().rss;
+  };
+  if (store === 'memory') {
+    const sandbox = await createSandbox({ store: new MemoryStore(), seed: 1 });
+    await sandbox.import(seeded());
+    return { memory: rss() };
+  }
+  const file = join(dir, 'rss.json');
+  const first = await createSandbox({ store: new LowdbStore(file), seed: 1 });
+  await first.import(seeded());
+  const imported = rss();
+  await first.close();
+  return { imported };
+}
+
+if (process.argv[2] === 'rss') {
+  const [, , , store, count, dir] = process.argv;
+  const figures = store === 'restart'
+    ? await (async () => {
+        const sandbox = await createSandbox({ store: new LowdbStore(join(dir!, 'rss.json')), seed: 1 });
+        (globalThis as { gc?: () => void }).gc?.();
+        const restarted = process.memoryUsage().rss;
+        await sandbox.close();
+        return { restarted };
+      })()
+    : await rssChild(store!, Number(count), dir!);
+  console.log(JSON.stringify(figures));
+  process.exit(0);
+}
+
+/** RSS of each store holding `payments`, each in a process of its own (RSS of one process never shrinks much). */
+function rssOfStores(payments: number, dir: string) {
+  const child = (store: string) =>
+    JSON.parse(execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, 'rss', store, String(payments), dir], { encoding: 'utf8' })) as Record<string, number>;
+  return { ...child('memory'), ...child('file'), ...child('restart') };
 }
 
 for (const payments of sizes) {
@@ -106,6 +153,10 @@ for (const payments of sizes) {
   console.log(`  heap per stored payment: file store ${(fileHeap / payments).toFixed(0)} B, memory store ${(memoryHeap / payments).toFixed(0)} B ` +
     `(target <= 1024 B); RSS ${mb(fileRss)} file store, ${mb(memoryRss)} after the memory store too (empty ${mb(emptyRss)}; ` +
     `RSS rarely shrinks, so the second figure is an upper bound)`);
+  const rss = rssOfStores(payments, dir);
+  console.log(`  RSS, each store alone in a process: memory store ${mb(rss.memory!)}, file store ${mb(rss.imported!)} after the import ` +
+    `(${(rss.imported! / rss.memory!).toFixed(2)}×), ${mb(rss.restarted!)} after a restart from its file ` +
+    `(${(rss.restarted! / rss.memory!).toFixed(2)}×; target <= 1.2×)`);
   console.log(`  longest event-loop stall while writing: ${Math.max(imported.stall, compacted.stall).toFixed(0)} ms (target <= 50 ms)`);
   await memory.close();
   rmSync(dir, { recursive: true, force: true });

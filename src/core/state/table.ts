@@ -30,6 +30,23 @@ type Bucket = string | string[];
 
 const keysOf = (bucket: Bucket | undefined): readonly string[] => (bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket);
 
+/**
+ * The one empty list every stored record holds where it holds an empty one (three in each payment: ~50 B of heap
+ * per payment). Frozen, so a rule that edited a stored record in place would fail loudly; none does (`update`
+ * edits a copy, and copies get lists of their own).
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+/** Points each empty list of a record about to be stored (its fields and their fields) at EMPTY_LIST. */
+function shareEmptyLists(value: Record<string, unknown>): void {
+  for (const key in value) {
+    const field = value[key];
+    if (Array.isArray(field)) {
+      if (field.length === 0) value[key] = EMPTY_LIST;
+    } else if (field !== null && typeof field === 'object') shareEmptyLists(field as Record<string, unknown>);
+  }
+}
+
 interface Rows<R> {
   byKey: Map<string, R>;
   indexes: Map<string, Map<string, Bucket>>;
@@ -81,6 +98,7 @@ export class Table<R> {
     const key = this.spec.key(record);
     const previous = this.rows.byKey.get(key);
     this.log.changing(this.name, key, () => this.set(key, previous));
+    shareEmptyLists(record as Record<string, unknown>);
     this.set(key, record);
     return record;
   }
@@ -108,7 +126,10 @@ export class Table<R> {
     const before = this.rows;
     this.log.replacing(this.name, () => (this.rows = before));
     this.rows = this.emptyRows();
-    for (const record of records) this.set(this.spec.key(record), record);
+    for (const record of records) {
+      shareEmptyLists(record as Record<string, unknown>);
+      this.set(this.spec.key(record), record);
+    }
   }
 
   private index(name: string): Map<string, Bucket> {
