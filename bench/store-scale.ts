@@ -98,8 +98,11 @@ if (process.argv[2] === 'rss') {
 
 /** RSS of each store holding `payments`, each in a process of its own (RSS of one process never shrinks much). */
 function rssOfStores(payments: number, dir: string) {
+  // The figures are the child's last line (flags such as --trace-gc print before it).
   const child = (store: string) =>
-    JSON.parse(execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, 'rss', store, String(payments), dir], { encoding: 'utf8' })) as Record<string, number>;
+    JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, 'rss', store, String(payments), dir], { encoding: 'utf8' }).trim().split('\n').at(-1)!,
+    ) as Record<string, number>;
   return { ...child('memory'), ...child('file'), ...child('restart') };
 }
 
