@@ -53,9 +53,11 @@ function saveCache(): void {
       const file = join(place, name);
       writeFileSync(`${file}.${process.pid}`, data);
       renameSync(`${file}.${process.pid}`, file);
-      // Caches of earlier bundles for this Node are never read again. Other Nodes' caches stay: one dist may be
-      // run by several Node versions.
-      for (const old of readdirSync(place)) if (old.startsWith(sameNode) && old !== name) rmSync(join(place, old), { force: true });
+      // Caches of earlier bundles for this Node are never read again. Other Nodes' caches stay (one dist may be run
+      // by several Node versions), and so does the shared temp directory, where another install's cache may be.
+      if (place === places[0]) {
+        for (const old of readdirSync(place)) if (old.startsWith(sameNode) && old !== name) rmSync(join(place, old), { force: true });
+      }
       return;
     } catch {
       // read-only: try the next place
