@@ -1,7 +1,7 @@
 import t from 'tap';
 import { documentedStatuses } from '../src/api/operation-docs.js';
 import type { Operation } from '../src/api/operation.js';
-import { mountedOperations } from '../src/api/operations.js';
+import { mountedOperations } from '../src/api/mounted-operations.js';
 import { check } from '../src/contract/validator.js';
 import { buildApp } from '../src/http/app.js';
 import { createSandbox } from '../src/index.js';

@@ -34,7 +34,7 @@ import { toUnixSeconds } from '../core/time/clock.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { errors } from '../core/errors.js';
 import { open, type Operation } from './operation.js';
-import { vendorOperations } from './vendor-operations.js';
+import { faultTargets } from './operations.js';
 
 // The sandbox control API: everything a test needs to steer the sandbox, under /sandbox/... and its own tag.
 // Each operation is a thin call of a Sandbox method, so code holding the sandbox (the msw handlers) can do the
@@ -43,8 +43,8 @@ import { vendorOperations } from './vendor-operations.js';
 const tags = ['sandbox-control'];
 const SECOND = 1000;
 
-/** What a fault can target: the pipeline faults vendor operations only, so any other id would never fire. */
-const faultable = new Set(['*', ...vendorOperations.map((operation) => operation.operationId)]);
+/** What a fault can target: every vendor operation (src/api/operations.ts), or `*` for all of them. */
+const faultable = new Set(['*', ...faultTargets]);
 
 function clockOf(sandbox: Sandbox) {
   const now = sandbox.clock.now();

@@ -6,7 +6,7 @@ import { controlGuard, type ControlAccess } from './control-access.js';
 import { withoutNulls } from './absent-nulls.js';
 import { faultFor } from './faults.js';
 import type { Operation } from './operation.js';
-import { mountedOperations } from './operations.js';
+import { mountedOperations } from './mounted-operations.js';
 import { JSON_TYPE } from './reply.js';
 import { callerOf, parseBody, parseForm, validatePart, type HeaderLookup } from './request.js';
 import { createRouter, type Params } from './router.js';

@@ -6,6 +6,25 @@ import { authenticated, type Operation } from './operation.js';
 
 // The vendor's schedule endpoints beyond making, revoking and listing schedules (V1 OpenAPI, `subscribe` tags).
 
+/** A billing key's schedules: the vendor serves them at two paths under one operation id, alike. */
+export function schedulesByCustomer(path: string, tags: string[], summary: string): Operation {
+  return authenticated({
+    method: 'GET',
+    path,
+    operationId: 'findSchedulesByCustomer',
+    summary,
+    description:
+      'customer_uid별 결제예약목록을 조회합니다 (GET /subscribe/payments/schedule/customers/{customer_uid}와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
+    tags,
+    params: CustomerUidParamsSchema,
+    querystring: ScheduleCustomerQuerySchema,
+    response: PagedSchedulesSchema,
+    statuses: [400, 401],
+    responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
+    run: (sandbox, { params, query }, caller) => sandbox.schedules.byCustomer(caller, params.customer_uid, query),
+  });
+}
+
 export const scheduleOperations: Operation[] = [
   authenticated({
     method: 'PUT',
@@ -51,19 +70,9 @@ export const scheduleOperations: Operation[] = [
     responses: { 200: '정상적으로 재시도가 완료되었습니다. (결제 성공/실패 여부는 결제 상태(status)로 확인 필요)', 400: '필수 파라미터 누락(code -1), 아직 실행되지 않거나 이미 실행중 혹은 승인된 결제예약(code 1)', 404: '존재하지 않는 결제예약 혹은 빌링키' },
     run: (sandbox, { params }, caller) => sandbox.scheduleChanges.retry(caller, params.merchant_uid),
   }),
-  authenticated({
-    method: 'GET',
-    path: '/subscribe/customers/:customer_uid/schedules',
-    operationId: 'findSchedulesByCustomer',
-    summary: '빌링키(customer_uid)의 결제예약 목록 조회 (GET /subscribe/payments/schedule/customers/{customer_uid}와 같은 동작)',
-    description:
-      'customer_uid별 결제예약목록을 조회합니다 (GET /subscribe/payments/schedule/customers/{customer_uid}와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
-    tags: ['subscribe.customer'],
-    params: CustomerUidParamsSchema,
-    querystring: ScheduleCustomerQuerySchema,
-    response: PagedSchedulesSchema,
-    statuses: [400, 401],
-    responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
-    run: (sandbox, { params, query }, caller) => sandbox.schedules.byCustomer(caller, params.customer_uid, query),
-  }),
+  schedulesByCustomer(
+    '/subscribe/customers/:customer_uid/schedules',
+    ['subscribe.customer'],
+    '빌링키(customer_uid)의 결제예약 목록 조회 (GET /subscribe/payments/schedule/customers/{customer_uid}와 같은 동작)',
+  ),
 ];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { ControlAccess } from '../api/control-access.js';
-import { mountedOperations } from '../api/operations.js';
+import { mountedOperations } from '../api/mounted-operations.js';
 import { createPipeline } from '../api/pipeline.js';
 import { JSON_TYPE } from '../api/reply.js';
 import { BODY_LIMIT } from '../api/request.js';

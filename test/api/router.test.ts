@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mountedOperations } from '../../src/api/operations.js';
+import { mountedOperations } from '../../src/api/mounted-operations.js';
 import { createRouter, type Route } from '../../src/api/router.js';
 
 // The router alone: which operation a method and raw path lead to, as find-my-way (Fastify's router) decides.

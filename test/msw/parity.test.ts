@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mountedOperations } from '../../src/api/operations.js';
+import { mountedOperations } from '../../src/api/mounted-operations.js';
 import { createRouter } from '../../src/api/router.js';
 import { Envelope, ErrorEnvelopeSchema } from '../../src/contract/common.js';
 import { check } from '../../src/contract/validator.js';

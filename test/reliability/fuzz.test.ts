@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import type { Operation } from '../../src/api/operation.js';
-import { mountedOperations } from '../../src/api/operations.js';
+import { mountedOperations } from '../../src/api/mounted-operations.js';
 import { createRouter } from '../../src/api/router.js';
 import { check } from '../../src/contract/validator.js';
 import type { Snapshot } from '../../src/index.js';

@@ -23,17 +23,18 @@ import { Nullable } from '../contract/common.js';
 import {
   PagedSchedulesSchema,
   ScheduleBodySchema,
-  ScheduleCustomerQuerySchema,
   ScheduleRangeQuerySchema,
   ScheduleResultSchema,
   UnscheduleBodySchema,
 } from '../contract/schedule.js';
 import { PaymentPrepareSchema, PrepareBodySchema, PrepareParamsSchema } from '../contract/prepare.js';
 import { authenticated, open, type Operation } from './operation.js';
+import { schedulesByCustomer } from './schedule-operations.js';
 
-// The PortOne V1 endpoints the sandbox serves, with the vendor's operation ids, tags and parameter names.
+// Tokens, payments, billing keys and schedules: the PortOne V1 endpoints a Settle subscription integration calls,
+// with the vendor's operation ids, tags and parameter names. The rest of the vendor's list is in src/api/operations.ts.
 
-export const vendorOperations: Operation[] = [
+export const primaryOperations: Operation[] = [
   open({
     kind: 'vendor',
     method: 'POST',
@@ -192,21 +193,7 @@ export const vendorOperations: Operation[] = [
     responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
     run: (sandbox, { query }, caller) => sandbox.schedules.byRange(caller, query),
   }),
-  authenticated({
-    method: 'GET',
-    path: '/subscribe/payments/schedule/customers/:customer_uid',
-    operationId: 'findSchedulesByCustomer',
-    summary: '빌링키(customer_uid)의 결제예약 목록 조회 (from <= schedule_at < to, 20건씩)',
-    description:
-      'customer_uid별 결제예약목록을 조회합니다 (GET /subscribe/customers/{customer_uid}/schedules와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
-    tags: ['subscribe'],
-    params: CustomerUidParamsSchema,
-    querystring: ScheduleCustomerQuerySchema,
-    response: PagedSchedulesSchema,
-    statuses: [400, 401],
-    responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
-    run: (sandbox, { params, query }, caller) => sandbox.schedules.byCustomer(caller, params.customer_uid, query),
-  }),
+  schedulesByCustomer('/subscribe/payments/schedule/customers/:customer_uid', ['subscribe'], '빌링키(customer_uid)의 결제예약 목록 조회 (from <= schedule_at < to, 20건씩)'),
   authenticated({
     method: 'GET',
     path: '/subscribe/payments/schedule/:merchant_uid',
