@@ -5,7 +5,8 @@ import { describeProblems } from './contract/describe.js';
 import { MerchantFileSchema } from './contract/merchant.js';
 import { validateMerchants, type Merchant, type MerchantFixture } from './core/merchants/merchants.js';
 import { defaultMerchants } from './fixtures.js';
-import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './http/app.js';
+import { displayHost } from './display-host.js';
+import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './http/timeouts.js';
 
 /** Everything the CLI can be told; flags win over environment variables, which win over defaults. */
 export interface Config {
@@ -104,49 +105,56 @@ function logLevel(value: string): string {
   return value;
 }
 
-export function loadConfig(argv: readonly string[], env: Record<string, string | undefined>): Config {
-  let parsed;
+const OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  data: { type: 'string' },
+  seed: { type: 'string' },
+  merchants: { type: 'string' },
+  'imp-key': { type: 'string' },
+  'imp-secret': { type: 'string' },
+  'merchant-code': { type: 'string' },
+  'billing-key-api': { type: 'boolean' },
+  'public-url': { type: 'string' },
+  'log-level': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'headers-timeout': { type: 'string' },
+  'keep-alive-timeout': { type: 'string' },
+  'no-control': { type: 'boolean' },
+  'control-key': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'webhook-allow': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
+type Values = Flags['values'];
+type Env = Record<string, string | undefined>;
+
+function parseFlags(argv: readonly string[]): Flags {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        data: { type: 'string' },
-        seed: { type: 'string' },
-        merchants: { type: 'string' },
-        'imp-key': { type: 'string' },
-        'imp-secret': { type: 'string' },
-        'merchant-code': { type: 'string' },
-        'billing-key-api': { type: 'boolean' },
-        'public-url': { type: 'string' },
-        'log-level': { type: 'string' },
-        'request-timeout': { type: 'string' },
-        'headers-timeout': { type: 'string' },
-        'keep-alive-timeout': { type: 'string' },
-        'no-control': { type: 'boolean' },
-        'control-key': { type: 'string' },
-        'allowed-hosts': { type: 'string' },
-        'webhook-allow': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
     throw new ConfigError(argumentProblem(error as NodeJS.ErrnoException));
   }
-  const { values, positionals } = parsed;
-  const pick = (flag: string | undefined, ...names: string[]) => flag ?? names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+}
 
-  const command = values.help ? 'help' : positionals[0] === 'openapi' ? 'openapi' : 'serve';
+/** A flag's value, else the first environment variable of `names` that is set and not empty. */
+const picker =
+  (env: Env) =>
+  (flag: string | undefined, ...names: string[]): string | undefined =>
+    flag ?? names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+
+function commandOf(values: Values, positionals: string[]): Config['command'] {
   if (positionals.length > 0 && positionals[0] !== 'openapi') throw new ConfigError(`unknown command "${positionals[0]}"`);
+  return values.help ? 'help' : positionals[0] === 'openapi' ? 'openapi' : 'serve';
+}
 
-  const host = pick(values.host, 'IAMPORT_SANDBOX_HOST', 'HOST') ?? '127.0.0.1';
-  const port = integer('port', pick(values.port, 'IAMPORT_SANDBOX_PORT', 'PORT') ?? '8080', 0, 65535);
-  const seedText = pick(values.seed, 'IAMPORT_SANDBOX_SEED');
+/** The merchants file's (or the shipped) merchants, the first one changed by the flags that name it. */
+function merchantsOf(values: Values, env: Env): Merchant[] {
+  const pick = picker(env);
   const merchantsFile = pick(values.merchants, 'IAMPORT_SANDBOX_MERCHANTS');
   const merchants = structuredClone(merchantsFile ? readMerchants(merchantsFile) : [...defaultMerchants]);
-
   const first = merchants[0];
   if (first) {
     first.imp_key = pick(values['imp-key'], 'IAMPORT_SANDBOX_IMP_KEY') ?? first.imp_key;
@@ -156,8 +164,13 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
       first.settle.billing_key_api = true;
     }
   }
-  const timeout = (flag: 'request-timeout' | 'headers-timeout' | 'keep-alive-timeout', env: string, fallback: number) =>
-    integer(flag, pick(values[flag], env) ?? String(fallback), 1, 3_600_000);
+  return merchants;
+}
+
+function timeoutsOf(values: Values, env: Env): HttpTimeouts {
+  const pick = picker(env);
+  const timeout = (flag: 'request-timeout' | 'headers-timeout' | 'keep-alive-timeout', name: string, fallback: number) =>
+    integer(flag, pick(values[flag], name) ?? String(fallback), 1, 3_600_000);
   const timeouts: HttpTimeouts = {
     request: timeout('request-timeout', 'IAMPORT_SANDBOX_REQUEST_TIMEOUT', DEFAULT_TIMEOUTS.request),
     headers: timeout('headers-timeout', 'IAMPORT_SANDBOX_HEADERS_TIMEOUT', DEFAULT_TIMEOUTS.headers),
@@ -167,20 +180,54 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
   if (timeouts.headers > timeouts.request) {
     throw new ConfigError(`headers-timeout (${timeouts.headers}) must not exceed request-timeout (${timeouts.request})`);
   }
-  const list = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return timeouts;
+}
+
+const list = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+
+/** Whether the control API is mounted, behind which key, and why not when it was asked for. */
+function controlOf(values: Values, env: Env, host: string): Pick<Config, 'control' | 'controlNotice' | 'controlKey' | 'allowedHosts'> {
+  const pick = picker(env);
   const controlKey = pick(values['control-key'], 'IAMPORT_SANDBOX_CONTROL_KEY') ?? null;
   // An empty key (`--control-key "$UNSET"`) would be matched by a request without the header: the door left open.
   if (controlKey !== null && controlKey.trim() === '') throw new ConfigError('control-key must not be empty or blank');
   const controlAsked = !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? '');
   // Off loopback anyone who reaches the port could reset the sandbox or read every token: not without a key.
   const controlLocked = controlAsked && controlKey === null && !isLoopback(host);
-  const webhookAllowText = pick(values['webhook-allow'], 'IAMPORT_SANDBOX_WEBHOOK_ALLOW');
-  const webhookAllow = webhookAllowText === undefined ? null : list(webhookAllowText);
+  return {
+    control: controlAsked && !controlLocked,
+    controlNotice: controlLocked ? `control API off: --host ${host} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null,
+    controlKey,
+    allowedHosts: list(pick(values['allowed-hosts'], 'IAMPORT_SANDBOX_ALLOWED_HOSTS')),
+  };
+}
+
+function webhookAllowOf(values: Values, env: Env): string[] | null {
+  const text = picker(env)(values['webhook-allow'], 'IAMPORT_SANDBOX_WEBHOOK_ALLOW');
+  const webhookAllow = text === undefined ? null : list(text);
   const badPrefix = webhookAllow?.find((entry) => entry.includes('://') && !URL.canParse(entry));
   if (badPrefix !== undefined) throw new ConfigError(`webhook-allow: "${badPrefix}" is neither a host nor an absolute URL`);
-  const publicUrl = pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL');
+  return webhookAllow;
+}
+
+function publicUrlOf(values: Values, env: Env, host: string, port: number): string {
+  const publicUrl = picker(env)(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL');
   if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new ConfigError(`public URL must be an absolute URL, got "${publicUrl}"`);
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return publicUrl ?? `http://${displayHost(host)}:${port}`;
+}
+
+export function loadConfig(argv: readonly string[], env: Env): Config {
+  const { values, positionals } = parseFlags(argv);
+  const pick = picker(env);
+  const command = commandOf(values, positionals);
+  const host = pick(values.host, 'IAMPORT_SANDBOX_HOST', 'HOST') ?? '127.0.0.1';
+  const port = integer('port', pick(values.port, 'IAMPORT_SANDBOX_PORT', 'PORT') ?? '8080', 0, 65535);
+  const seedText = pick(values.seed, 'IAMPORT_SANDBOX_SEED');
+  const merchants = merchantsOf(values, env);
+  const timeouts = timeoutsOf(values, env);
+  const control = controlOf(values, env, host);
+  const webhookAllow = webhookAllowOf(values, env);
+  const publicUrl = publicUrlOf(values, env, host, port);
   return {
     host,
     port,
@@ -188,11 +235,8 @@ export function loadConfig(argv: readonly string[], env: Record<string, string |
     seed: seedText === undefined ? null : integer('seed', seedText, 0, 2 ** 31 - 1),
     merchants,
     logLevel: logLevel(pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info'),
-    publicUrl: publicUrl ?? `http://${shownHost}:${port}`,
-    control: controlAsked && !controlLocked,
-    controlNotice: controlLocked ? `control API off: --host ${host} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null,
-    controlKey,
-    allowedHosts: list(pick(values['allowed-hosts'], 'IAMPORT_SANDBOX_ALLOWED_HOSTS')),
+    publicUrl,
+    ...control,
     webhookAllow,
     timeouts,
     command,

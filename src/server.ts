@@ -7,6 +7,7 @@ import { redactUrl } from './http/request-log.js';
 import { LowdbStore } from './storage/lowdb-store.js';
 import type { Config } from './config.js';
 import { MemoryStore } from './core/state/store.js';
+import { displayHost } from './display-host.js';
 import { explainListenError } from './startup-error.js';
 import { assertWritableDataFile } from './storage/writable.js';
 import { stdoutLog } from './log-output.js';
@@ -70,8 +71,7 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}`;
+  const url = `http://${displayHost(config.host)}:${port}`;
   if (publicUrl.port === '0') linkBase = url;
   return {
     app,

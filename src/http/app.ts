@@ -1,27 +1,31 @@
-import { createRequire } from 'node:module';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { LogController, type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ControlAccess } from '../api/control-access.js';
 import { mountedOperations } from '../api/mounted-operations.js';
-import { createPipeline } from '../api/pipeline.js';
-import { JSON_TYPE } from '../api/reply.js';
+import { createPipeline, type Pipeline } from '../api/pipeline.js';
 import { BODY_LIMIT } from '../api/request.js';
-import { SandboxError, errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { registerApi, serveApi } from './api-routes.js';
 import { registerDashboard } from './dashboard/dashboard-route.js';
+import { mountDocs } from './docs-server.js';
 import { registerLandingPage } from './landing-route.js';
-import { openapiInfo } from './openapi-info.js';
 import { registerReceiptRoute } from './receipt-route.js';
 import { logRequest } from './request-log.js';
+import { answerRouteError } from './route-errors.js';
+import { documentingOnly } from './schema-controller.js';
+import { DEFAULT_TIMEOUTS, type HttpTimeouts } from './timeouts.js';
 import { answerClientError, answerExpectation, requireHost } from './transport-errors.js';
 import { windowPages } from './window-pages.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The OpenAPI document the server serves at /docs/json (built on first use, as /docs is). */
-    openapi(): Promise<Record<string, unknown>>;
-  }
-}
+// The HTTP door. Fastify carries bytes and serves the pages; it decides nothing about the API. Every API request
+// goes to one catch-all route whose onRequest hook hands it to the pipeline (src/api/pipeline.ts), the same one
+// the msw door calls: routing, faults, body parsing, tokens, validation and error envelopes happen there, so the
+// two doors cannot answer differently. The hook runs before Fastify reads the body, because Fastify would refuse
+// a Content-Type that is no media type, or a body over its limit, with answers of its own. For the same reason
+// Fastify's schema compilers are stubbed out (src/http/schema-controller.ts): route schemas only document.
+//
+// /docs is served by a second Fastify instance, built on the first request for it (src/http/docs-server.ts): the
+// swagger plugins cost start-up time that a sandbox serving a test run never needs.
 
 export interface AppOptions {
   sandbox: Sandbox;
@@ -35,30 +39,9 @@ export interface AppOptions {
   controlAccess?: ControlAccess;
 }
 
-/** Bounds on a connection's time, so slow or silent clients cannot hold sockets open. Milliseconds. */
-export interface HttpTimeouts {
-  /** The whole request, headers and body, from its first byte (answered 408). */
-  request: number;
-  /** The headers alone (answered 408); at most `request`, as Node requires. */
-  headers: number;
-  /** An idle keep-alive connection between requests (closed). */
-  keepAlive: number;
-}
-
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { request: 30_000, headers: 10_000, keepAlive: 5_000 };
-
-// Route schemas only document (the pipeline validates, and answers are its text), so the server needs neither of
-// Fastify's compilers: giving both here keeps Fastify from loading its Ajv and fast-json-stringify at all.
-const schemaController = {
-  compilersFactory: {
-    buildValidator: () => () => (value: unknown) => ({ value }),
-    buildSerializer: () => () => (data: unknown) => JSON.stringify(data),
-  },
-} as unknown as FastifyServerOptions['schemaController'];
-
-/** The sandbox served over HTTP: the API (through the shared pipeline), the HTML and script pages, the OpenAPI document. */
-export async function buildApp({ sandbox, logger = false, control = true, timeouts = DEFAULT_TIMEOUTS, controlAccess = {} }: AppOptions): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({
+/** Fastify's options: timeouts, logging, and every refusal of its own answered in the vendor's envelope. */
+function serverOptions(logger: AppOptions['logger'], timeouts: HttpTimeouts, pipeline: Pipeline): FastifyHttpOptions<Server> {
+  return {
     logger,
     // One log line per request (written when it is answered) instead of Fastify's two: it halves the cost of logging.
     logController: new LogController({ disableRequestLogging: true }),
@@ -78,25 +61,21 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
       requireHostHeader: false,
     },
     clientErrorHandler: answerClientError,
-    schemaController,
-  });
-  app.server.on('checkExpectation', answerExpectation);
+    schemaController: documentingOnly,
+  };
+}
+
+/** The sandbox served over HTTP: the API (through the shared pipeline), the HTML and script pages, the OpenAPI document. */
+export async function buildApp({ sandbox, logger = false, control = true, timeouts = DEFAULT_TIMEOUTS, controlAccess = {} }: AppOptions): Promise<FastifyInstance> {
   const pipeline = createPipeline(sandbox, { control, controlAccess, logError: (error) => app.log.error({ err: error }, 'request failed') });
+  const app: FastifyInstance = Fastify(serverOptions(logger, timeouts, pipeline));
+  app.server.on('checkExpectation', answerExpectation);
   app.addHook('onResponse', (request, reply, done) => {
     logRequest(request, reply);
     done();
   });
-  // `documented`: the /docs instance mounts each operation as a route of its own, for swagger to collect.
   const routes = async (target: FastifyInstance, documented: boolean) => {
-    // The API's failures are the pipeline's envelopes; a page (receipt, checkout, landing, dashboard) that throws
-    // answers the same envelope, logged with its cause, rather than Fastify's unlogged `{"statusCode":500,…}`.
-    target.setErrorHandler((error, request, reply) => {
-      const status = (error as { statusCode?: number }).statusCode;
-      const failure =
-        error instanceof SandboxError ? error : status !== undefined && status >= 400 && status < 500 ? new SandboxError(status, -1, (error as Error).message) : errors.internal();
-      if (failure.status >= 500) request.log.error({ err: error }, 'request failed');
-      return reply.code(failure.status).header('content-type', JSON_TYPE).send(JSON.stringify(failure.toEnvelope()));
-    });
+    target.setErrorHandler(answerRouteError);
     target.addHook('onRequest', requireHost);
     registerApi(target, pipeline, documented ? mountedOperations(control) : []);
     registerReceiptRoute(target, sandbox);
@@ -104,38 +83,7 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
     registerLandingPage(target, sandbox, pipeline, control);
     await target.register(windowPages(sandbox, pipeline));
   };
-
-  // /docs (swagger and swagger-ui, ~100 ms to load and build) is rarely opened, so it is built on first use: a
-  // second Fastify instance with the same routes under the two plugins, which collect the routes into the document
-  // and serve it. /docs and everything under it is handed to that instance whole, so it answers exactly as a server
-  // with the plugins registered up front would (including the pipeline's 404 for what swagger-ui does not serve).
-  // The request is logged once, by this server's onResponse, which runs for the handed-over reply too.
-  let docs: Promise<FastifyInstance> | undefined;
-  const docsApp = () =>
-    (docs ??= (async () => {
-      // Required rather than imported: the CLI runs as one bundled script, where import() has no loader behind it.
-      const require = createRequire(import.meta.url);
-      const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default;
-      const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default;
-      const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController });
-      await instance.register(swagger, { openapi: openapiInfo });
-      await instance.register(swaggerUi, { routePrefix: '/docs' });
-      await routes(instance, true);
-      await instance.ready();
-      return instance;
-    })());
-  const serveDocs = async (request: FastifyRequest, reply: FastifyReply) => {
-    const instance = await docsApp();
-    reply.hijack();
-    instance.routing(request.raw, reply.raw);
-  };
-  app.decorate('openapi', async () => (await docsApp()).swagger() as unknown as Record<string, unknown>);
-  app.addHook('onClose', async () => {
-    if (docs) await (await docs).close();
-  });
-
+  mountDocs(app, routes);
   await routes(app, false);
-  app.route({ method: ['GET', 'HEAD'], url: '/docs', handler: serveDocs });
-  app.route({ method: ['GET', 'HEAD'], url: '/docs/*', handler: serveDocs });
   return app;
 }

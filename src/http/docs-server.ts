@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { openapiInfo } from './openapi-info.js';
+import { documentingOnly } from './schema-controller.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The OpenAPI document the server serves at /docs/json (built on first use, as /docs is). */
+    openapi(): Promise<Record<string, unknown>>;
+  }
+}
+
+/** Registers every route of the server on `target`; `documented` mounts each operation as a route of its own. */
+export type RegisterRoutes = (target: FastifyInstance, documented: boolean) => Promise<void>;
+
+/**
+ * /docs (swagger and swagger-ui, slow to load and build) is rarely opened, so it is built on first use: a second
+ * Fastify instance with the same routes under the two plugins, which collect the routes into the document and
+ * serve it. /docs and everything under it is handed to that instance whole, so it answers exactly as a server with
+ * the plugins registered up front would (including the pipeline's 404 for what swagger-ui does not serve). The
+ * request is logged once, by the serving instance's onResponse, which runs for the handed-over reply too.
+ */
+export function mountDocs(app: FastifyInstance, routes: RegisterRoutes): void {
+  let docs: Promise<FastifyInstance> | undefined;
+  const docsApp = () => (docs ??= buildDocsApp(app, routes));
+  const serveDocs = async (request: FastifyRequest, reply: FastifyReply) => {
+    const instance = await docsApp();
+    reply.hijack();
+    instance.routing(request.raw, reply.raw);
+  };
+  app.decorate('openapi', async () => (await docsApp()).swagger() as unknown as Record<string, unknown>);
+  app.addHook('onClose', async () => {
+    if (docs) await (await docs).close();
+  });
+  app.route({ method: ['GET', 'HEAD'], url: '/docs', handler: serveDocs });
+  app.route({ method: ['GET', 'HEAD'], url: '/docs/*', handler: serveDocs });
+}
+
+async function buildDocsApp(app: FastifyInstance, routes: RegisterRoutes): Promise<FastifyInstance> {
+  // Required rather than imported: the CLI runs as one bundled script, where import() has no loader behind it.
+  const require = createRequire(import.meta.url);
+  const swagger = (require('@fastify/swagger') as typeof import('@fastify/swagger')).default;
+  const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default;
+  const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController: documentingOnly });
+  await instance.register(swagger, { openapi: openapiInfo });
+  await instance.register(swaggerUi, { routePrefix: '/docs' });
+  await routes(instance, true);
+  await instance.ready();
+  return instance;
+}
