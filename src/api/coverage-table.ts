@@ -2,7 +2,7 @@ import type { Operation } from './operation.js';
 import { vendorCatalogue, type VendorOperation } from './vendor-catalogue.js';
 
 // The README's coverage table, generated from the catalogue of the vendor's operations and the mounted tables
-// (`npm run coverage` writes it between its markers; test/api/coverage.test.ts fails while it is stale).
+// (`npm run coverage` writes it between its markers; test/doors/coverage.test.ts fails while it is stale).
 
 export const COVERAGE_START = '<!-- coverage:start (npm run coverage) -->';
 export const COVERAGE_END = '<!-- coverage:end -->';

@@ -193,7 +193,7 @@ export const primaryOperations: Operation[] = [
     responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
     run: (sandbox, { query }, caller) => sandbox.schedules.byRange(caller, query),
   }),
-  schedulesByCustomer('/subscribe/payments/schedule/customers/:customer_uid', ['subscribe'], '빌링키(customer_uid)의 결제예약 목록 조회 (from <= schedule_at < to, 20건씩)'),
+  schedulesByCustomer('/subscribe/payments/schedule/customers/:customer_uid', '/subscribe/customers/{customer_uid}/schedules', ['subscribe'], '빌링키(customer_uid)의 결제예약 목록 조회 (from <= schedule_at < to, 20건씩)'),
   authenticated({
     method: 'GET',
     path: '/subscribe/payments/schedule/:merchant_uid',

@@ -7,14 +7,14 @@ import { authenticated, type Operation } from './operation.js';
 // The vendor's schedule endpoints beyond making, revoking and listing schedules (V1 OpenAPI, `subscribe` tags).
 
 /** A billing key's schedules: the vendor serves them at two paths under one operation id, alike. */
-export function schedulesByCustomer(path: string, tags: string[], summary: string): Operation {
+export function schedulesByCustomer(path: string, twin: string, tags: string[], summary: string): Operation {
   return authenticated({
     method: 'GET',
     path,
     operationId: 'findSchedulesByCustomer',
     summary,
     description:
-      'customer_uid별 결제예약목록을 조회합니다 (GET /subscribe/payments/schedule/customers/{customer_uid}와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.',
+      `customer_uid별 결제예약목록을 조회합니다 (GET ${twin}와 동일한 동작). 결제예약정보가 (페이징된)목록으로, 예약된 시각 기준 최신순으로 전달되며, 최대 3개월 단위로 조회가 가능합니다.`,
     tags,
     params: CustomerUidParamsSchema,
     querystring: ScheduleCustomerQuerySchema,
@@ -72,6 +72,7 @@ export const scheduleOperations: Operation[] = [
   }),
   schedulesByCustomer(
     '/subscribe/customers/:customer_uid/schedules',
+    '/subscribe/payments/schedule/customers/{customer_uid}',
     ['subscribe.customer'],
     '빌링키(customer_uid)의 결제예약 목록 조회 (GET /subscribe/payments/schedule/customers/{customer_uid}와 같은 동작)',
   ),

@@ -1,7 +1,7 @@
 // The vendor's 80 V1 operations (shared/reference/v1.openapi.json, S1), as facts: method, path (the vendor's
 // `{name}` syntax) and operationId, with where the sandbox's behaviour for each comes from. An operation whose
 // documented PGs do not include `settle` is `refused` (src/api/unsupported-operations.ts serves the refusal);
-// every other one is served by an operation table. test/api/coverage.test.ts holds the tables to this list, and
+// every other one is served by an operation table. test/doors/coverage.test.ts holds the tables to this list, and
 // the README's coverage table is generated from it (`npm run coverage`).
 
 import type { Method } from './operation.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Test } from 'tap';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-// Debian's Chromium for the page tests (no download), launched as test/window/browser.test.ts does.
+// Debian's Chromium for the page tests (no download), launched as test/browser/window.browser.test.ts does.
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 export const PHONE = { width: 360, height: 740 };

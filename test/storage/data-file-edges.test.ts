@@ -79,6 +79,8 @@ t.test('a journal without its base file refuses; with no journal or an empty one
     if (journal !== undefined) writeFileSync(`${file}.journal`, journal);
     t.equal(await new LowdbStore(file).load(), null, `no base file, journal ${JSON.stringify(journal)}: a fresh sandbox`);
   }
+  const inMissingDirectory = join(mkdtempSync(join(tmpdir(), 'iamport-edges-')), 'missing-dir', 'db.json');
+  t.equal(await new LowdbStore(inMissingDirectory).load(), null, 'a file in a directory not made yet: a fresh sandbox');
 });
 
 t.test('journal lines that are valid JSON but no journal entry of this base file refuse', async (t) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { LowdbStore } from '../../src/storage/lowdb-store.js';
 import { forEachDoor, type Door } from '../helpers/doors.js';
-import { card, startLoopback } from './helpers.js';
+import { card, startLoopback } from '../helpers/processes.js';
 
 // Overlapping requests on one merchant_uid, one billing key or one payment. The file store matters most here:
 // its commits are asynchronous, so requests interleave between a change and its answer.

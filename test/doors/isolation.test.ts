@@ -5,7 +5,7 @@ import t from 'tap';
 import { operations } from '../../src/api/operations.js';
 import { defaultCards } from '../../src/index.js';
 import { forEachDoor, merchantA, merchantB, type Reply } from '../helpers/doors.js';
-import { card, getToken, requireBuiltCli, startCli } from './helpers.js';
+import { card, getToken, requireBuiltCli, startCli } from '../helpers/processes.js';
 
 // Merchant B's card: nxca_ks_gu needs a real birth date and pwd_2digit.
 const cardB = { card_number: '9410-1234-5678-9012', expiry: '2031-12', birth: '880101', pwd_2digit: '12' };

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
-import { buildApp } from '../src/http/app.js';
-import { escapeHtml } from '../src/http/html.js';
-import { createSandbox, defaultMerchants } from '../src/index.js';
+import { buildApp } from '../../src/http/app.js';
+import { escapeHtml } from '../../src/http/html.js';
+import { createSandbox, defaultMerchants } from '../../src/index.js';
 
 // GET / prints the merchants' imp_secrets only to a browser on this machine: reached by a loopback name and served
 // from a loopback address. Reached by another name, or served on every interface, it shows the keys and says where

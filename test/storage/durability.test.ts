@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { seededSnapshot } from '../../bench/seed.js';
 import { LowdbStore } from '../../src/storage/lowdb-store.js';
 import { merchantA, merchantB } from '../helpers/doors.js';
-import { card, getToken, requireBuiltCli, runCli, startCli, type Child } from './helpers.js';
+import { card, getToken, requireBuiltCli, startCli, type Child } from '../helpers/processes.js';
 
 // The CLI with a file store, killed for real. An answer with code 0 promises the change is on disk.
 
@@ -201,20 +201,4 @@ t.test('SIGTERM under load flushes, exits 0, and keeps every acknowledged write'
   const onDisk = new Set(((await new LowdbStore(file).load())?.payments ?? []).map((p) => p.payment.imp_uid));
   t.ok(acked.length > 0);
   t.same(acked.filter((a) => !onDisk.has(a.imp_uid)), [], 'every acknowledged payment is on disk');
-});
-
-t.test('an unreadable data file stops start-up with a clear message and is left untouched', async (t) => {
-  if (!requireBuiltCli(t)) return;
-  for (const [name, content] of [
-    ['broken JSON', '{"version":1,"payments":[{"trunc'],
-    ['not a sandbox file', '{"hello":"world"}'],
-  ] as const) {
-    const file = join(dir, `${name.replace(/\W/g, '-')}.json`);
-    writeFileSync(file, content);
-    const run = await runCli(['--data', file]);
-    t.equal(run.code, 1, `${name}: exit code 1`);
-    t.match(run.stderr, /cannot use data file .*left untouched/, `${name}: says why`);
-    t.notMatch(run.stdout, /listening on/, `${name}: never listened`);
-    t.equal(readFileSync(file, 'utf8'), content, `${name}: file untouched`);
-  }
 });

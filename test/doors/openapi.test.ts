@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { startApp } from './helpers/doors.js';
+import { startApp } from '../helpers/doors.js';
 
-const committed = JSON.parse(readFileSync(new URL('../openapi/sandbox.json', import.meta.url), 'utf8'));
+const committed = JSON.parse(readFileSync(new URL('../../openapi/sandbox.json', import.meta.url), 'utf8'));
 
 t.test('the committed OpenAPI document matches the one the server builds (run `npm run openapi` after changing a schema)', async (t) => {
   const { app } = await startApp(t);

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { merchantA } from '../helpers/doors.js';
-import { getToken, requireBuiltCli, startCli, type Child } from './helpers.js';
+import { getToken, requireBuiltCli, startCli, type Child } from '../helpers/processes.js';
 
 // The CLI as a container runs it: bound beyond loopback, logging at info. Bounded in time: each child is
 // stopped at the end of its test, and every wait has a timeout.

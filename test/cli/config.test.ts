@@ -4,7 +4,7 @@ import t, { type Test } from 'tap';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { defaultMerchants } from '../../src/fixtures.js';
 import { loggerOptions, startServer } from '../../src/server.js';
-import { requireBuiltCli, runCli } from '../reliability/helpers.js';
+import { requireBuiltCli, runCli } from '../helpers/processes.js';
 
 t.test('defaults: 127.0.0.1:8080, memory, the shipped merchants', async (t) => {
   const config = loadConfig([], {});
@@ -95,4 +95,41 @@ t.test('a real server on an ephemeral port: logs carry no card numbers, secrets 
   t.notMatch(log, /9410123456789012|9410-1234-5678-9012/, 'no full card number');
   t.notOk(log.includes(merchant.imp_secret), 'no secret');
   t.notOk(log.includes(token), 'no token');
+});
+
+
+t.test('the control API is on by default, off with --no-control or IAMPORT_SANDBOX_CONTROL=0', async (t) => {
+  t.equal(loadConfig([], {}).control, true);
+  t.equal(loadConfig(['--no-control'], {}).control, false);
+  t.equal(loadConfig([], { IAMPORT_SANDBOX_CONTROL: '0' }).control, false);
+  t.equal(loadConfig([], { IAMPORT_SANDBOX_CONTROL: 'false' }).control, false);
+  t.equal(loadConfig([], { IAMPORT_SANDBOX_CONTROL: '1' }).control, true);
+});
+
+
+t.test('off loopback the control API is served only with a key', async (t) => {
+  t.same([loadConfig([], {}).control, loadConfig([], {}).controlNotice], [true, null], 'loopback: open');
+  t.equal(loadConfig(['--host', 'localhost'], {}).control, true);
+  t.equal(loadConfig(['--host', '::1'], {}).control, true);
+  const exposed = loadConfig(['--host', '0.0.0.0'], {});
+  t.equal(exposed.control, false);
+  t.match(exposed.controlNotice, /control API off: --host 0\.0\.0\.0 .*--control-key \(IAMPORT_SANDBOX_CONTROL_KEY\)/);
+  const keyed = loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: 'k' });
+  t.same([keyed.control, keyed.controlKey, keyed.controlNotice], [true, 'k', null]);
+  t.same([loadConfig(['--host', '0.0.0.0', '--no-control'], {}).controlNotice], [null], 'turned off on purpose: nothing to say');
+  // A key that is empty would be matched by a request that sends none: refused, not taken.
+  t.throws(() => loadConfig(['--host', '0.0.0.0', '--control-key', ''], {}), /control-key must not be empty/);
+  t.throws(() => loadConfig(['--control-key', ' '], {}), /control-key must not be empty/);
+  t.throws(() => loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: '  ' }), /control-key must not be empty/);
+  t.same([loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: '' }).control], [false], 'an empty variable is no key: off');
+});
+
+t.test('allowed hosts and webhook targets are comma-separated lists', async (t) => {
+  const config = loadConfig(['--allowed-hosts', 'sandbox, sandbox.internal', '--webhook-allow', 'app,https://hooks.test/in/'], {});
+  t.same(config.allowedHosts, ['sandbox', 'sandbox.internal']);
+  t.same(config.webhookAllow, ['app', 'https://hooks.test/in/']);
+  t.equal(loadConfig([], {}).webhookAllow, null, 'no list: anywhere');
+  t.same(loadConfig([], { IAMPORT_SANDBOX_ALLOWED_HOSTS: 'a,b' }).allowedHosts, ['a', 'b']);
+  t.throws(() => loadConfig(['--webhook-allow', 'http://[bad'], {}), /webhook-allow/);
+  t.throws(() => loadConfig(['--public-url', 'not a url'], {}), /public URL/);
 });

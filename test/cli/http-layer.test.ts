@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import t from 'tap';
-import { isEnvelope, requireBuiltCli, startCli } from './helpers.js';
+import { isEnvelope, requireBuiltCli, startCli } from '../helpers/processes.js';
 
 // Requests spoken byte by byte over node:net, as no HTTP client would send them: every answer the HTTP layer
 // can still write is the vendor's envelope, slow clients are cut off after the configured time, and the server

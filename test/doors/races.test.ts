@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { LowdbStore } from '../../src/storage/lowdb-store.js';
 import { START, merchantA, startApp } from '../helpers/doors.js';
-import { card, isEnvelope } from './helpers.js';
+import { card, isEnvelope } from '../helpers/processes.js';
 
 // Races the other concurrency tests leave out: schedules on one merchant_uid, reset and import while charges are
 // being written, and many getToken calls in a token's last minute. The file store is used throughout: its commits

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { SandboxClock } from '../src/core/time/clock.js';
+import { SandboxClock } from '../../src/core/time/clock.js';
 
 t.test('a frozen clock moves only when told', async (t) => {
   const clock = new SandboxClock({ now: () => 1_000 });

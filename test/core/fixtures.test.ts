@@ -1,9 +1,9 @@
 import t from 'tap';
-import { CardFixtureSchema } from '../src/contract/cards.js';
-import { describeProblems } from '../src/contract/describe.js';
-import { MerchantFileSchema } from '../src/contract/merchant.js';
-import { CardCatalogue, type CardFixture } from '../src/core/cards/cards.js';
-import { createSandbox, defaultCards, defaultMerchants, type Merchant } from '../src/index.js';
+import { CardFixtureSchema } from '../../src/contract/cards.js';
+import { describeProblems } from '../../src/contract/describe.js';
+import { MerchantFileSchema } from '../../src/contract/merchant.js';
+import { CardCatalogue, type CardFixture } from '../../src/core/cards/cards.js';
+import { createSandbox, defaultCards, defaultMerchants, type Merchant } from '../../src/index.js';
 
 // A broken fixture must be refused at start-up with a message that names the field, whoever builds the sandbox.
 

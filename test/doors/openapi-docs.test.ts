@@ -1,11 +1,11 @@
 import t from 'tap';
-import { documentedStatuses } from '../src/api/operation-docs.js';
-import type { Operation } from '../src/api/operation.js';
-import { mountedOperations } from '../src/api/mounted-operations.js';
-import { check } from '../src/contract/validator.js';
-import { buildApp } from '../src/http/app.js';
-import { createSandbox } from '../src/index.js';
-import { startApp } from './helpers/doors.js';
+import { documentedStatuses } from '../../src/api/operation-docs.js';
+import type { Operation } from '../../src/api/operation.js';
+import { mountedOperations } from '../../src/api/mounted-operations.js';
+import { check } from '../../src/contract/validator.js';
+import { buildApp } from '../../src/http/app.js';
+import { createSandbox } from '../../src/index.js';
+import { startApp } from '../helpers/doors.js';
 
 // What /docs shows a developer, walked operation by operation: every operation says what it does, every status it
 // can answer is documented with its envelope, every tag is described, and every request the page fills in for

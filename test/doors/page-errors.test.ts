@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import t from 'tap';
 import { buildApp } from '../../src/http/app.js';
 import { createSandbox } from '../../src/index.js';
-import { isEnvelope } from './helpers.js';
+import { isEnvelope } from '../helpers/processes.js';
 
 // The HTTP door's pages besides the API (receipt, checkout, landing, dashboard) answer a failure of their own with
 // the vendor's envelope and log its cause, as the pipeline does for the API.

@@ -6,7 +6,7 @@ import { createRouter } from '../../src/api/router.js';
 import { check } from '../../src/contract/validator.js';
 import type { Snapshot } from '../../src/index.js';
 import { forEachDoor, merchantA, merchantB, type Door } from '../helpers/doors.js';
-import { card, isEnvelope } from './helpers.js';
+import { card, isEnvelope } from '../helpers/processes.js';
 
 // Generated malformed and adversarial requests, per endpoint (vendor, sandbox, window and control alike) and
 // through every door. Budget: RUNS requests per endpoint and door (FUZZ_RUNS overrides), each property also

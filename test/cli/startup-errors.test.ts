@@ -1,7 +1,7 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import t, { type Test } from 'tap';
-import { requireBuiltCli, runCli, startCli } from '../reliability/helpers.js';
+import { requireBuiltCli, runCli, startCli } from '../helpers/processes.js';
 
 // What the CLI says when it cannot start: one line naming the problem and what to do, exit 1, no stack.
 // Each case is a child process; on a loaded machine they need more than tap's default 30 s.
@@ -66,4 +66,20 @@ t.test('the banner says whether the control API is on', async (t) => {
   t.match(on.stdout(), /control API http:\/\/127\.0\.0\.1:\d+\/sandbox\//);
   on.process.kill('SIGTERM');
   await on.exited;
+});
+
+t.test('an unreadable data file stops start-up with a clear message and is left untouched', async (t) => {
+  if (!requireBuiltCli(t)) return;
+  for (const [name, content] of [
+    ['broken JSON', '{"version":1,"payments":[{"trunc'],
+    ['not a sandbox file', '{"hello":"world"}'],
+  ] as const) {
+    const file = `${t.testdir()}/${name.replace(/\W/g, '-')}.json`;
+    writeFileSync(file, content);
+    const run = await runCli(['--data', file]);
+    t.equal(run.code, 1, `${name}: exit code 1`);
+    t.match(run.stderr, /cannot use data file .*left untouched/, `${name}: says why`);
+    t.notMatch(run.stdout, /listening on/, `${name}: never listened`);
+    t.equal(readFileSync(file, 'utf8'), content, `${name}: file untouched`);
+  }
 });

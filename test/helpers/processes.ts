@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
-import { encode, merchantA, parseReply, type Door, type SendInit } from '../helpers/doors.js';
+import { encode, merchantA, parseReply, type Door, type SendInit } from './doors.js';
 
 export const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
 

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { MAX_AMOUNT } from '../../src/contract/common.js';
 import { MAX_JSON_DEPTH } from '../../src/api/json-text.js';
 import { forEachDoor, merchantA, START, type Door, type Reply } from '../helpers/doors.js';
-import { card, isEnvelope } from './helpers.js';
+import { card, isEnvelope } from '../helpers/processes.js';
 
 // Numbers and nesting, by class: every money and count field refuses what is not a safe integer in its range,
 // text (forms, query strings) may only write plain decimal digits, JSON that parses to ±Infinity is refused
