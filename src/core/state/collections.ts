@@ -97,4 +97,6 @@ export type Collections = typeof collections;
 export type CollectionName = keyof Collections;
 /** The record type of a collection. */
 export type RecordOf<N extends CollectionName> = Collections[N] extends CollectionSpec<infer R> ? R : never;
+/** The index names of a collection. */
+export type IndexOf<N extends CollectionName> = keyof Collections[N]['indexes'] & string;
 export const collectionNames = Object.keys(collections) as CollectionName[];
