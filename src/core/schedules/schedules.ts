@@ -16,9 +16,9 @@ import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { SandboxError, errors } from '../errors.js';
 import { pageOf } from '../paging.js';
-import type { Charges } from '../payments/charges.js';
+import type { Charges, ScheduledCharge } from '../payments/charges.js';
 import { customDataText } from '../payments/custom-data.js';
-import { attemptsOf, isMerchantUidTaken } from '../payments/ledger.js';
+import { isMerchantUidTaken } from '../payments/ledger.js';
 import { WAITING, merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
@@ -195,36 +195,15 @@ export class Schedules implements TimedTask {
   async execute(record: ScheduleRecord): Promise<Payment | null> {
     const s = record.schedule;
     const merchant = this.core.merchants.get(record.merchant);
-    const before = attemptsOf(this.core.state, record.merchant, s.merchant_uid).length;
+    let payment: Payment | null = null;
     let refusal: string | null = merchant ? null : errors.unknownMerchant(record.merchant).message;
     if (merchant) {
       try {
-        await this.charges.again(
-          { merchant, userAgent: null },
-          {
-            customer_uid: s.customer_uid,
-            merchant_uid: s.merchant_uid,
-            amount: s.amount,
-            currency: 'KRW',
-            ...(s.name === null ? {} : { name: s.name }),
-            ...(s.buyer_name === null ? {} : { buyer_name: s.buyer_name }),
-            ...(s.buyer_email === null ? {} : { buyer_email: s.buyer_email }),
-            ...(s.buyer_tel === null ? {} : { buyer_tel: s.buyer_tel }),
-            ...(s.buyer_addr === null ? {} : { buyer_addr: s.buyer_addr }),
-            ...(s.buyer_postcode === null ? {} : { buyer_postcode: s.buyer_postcode }),
-            ...(s.custom_data === null ? {} : { custom_data: s.custom_data }),
-            ...(record.charge.card_quota === null ? {} : { card_quota: record.charge.card_quota }),
-            ...(record.charge.tax_free === null ? {} : { tax_free: record.charge.tax_free }),
-            ...(record.charge.vat_amount === null ? {} : { vat_amount: record.charge.vat_amount }),
-          },
-          'payment.scheduled',
-        );
+        payment = await this.charges.scheduled({ merchant, userAgent: null }, chargeOf(record));
       } catch (error) {
         refusal = error instanceof SandboxError ? error.message : errors.internal().message;
       }
     }
-    const attempts = attemptsOf(this.core.state, record.merchant, s.merchant_uid);
-    const payment = attempts.length > before ? attempts[attempts.length - 1]!.payment : null;
     const paymentStatus = payment?.status === 'paid' ? 'paid' : 'failed';
     const executedAt = toUnixSeconds(this.core.clock.now());
     await this.core.write(() =>
@@ -240,3 +219,19 @@ export class Schedules implements TimedTask {
     return payment;
   }
 }
+
+/** What a schedule charges: its order and buyer as stored (the vendor's schedules always charge KRW). */
+const chargeOf = ({ schedule: s, charge }: ScheduleRecord): ScheduledCharge => ({
+  customer_uid: s.customer_uid,
+  merchant_uid: s.merchant_uid,
+  amount: s.amount,
+  currency: 'KRW',
+  name: s.name,
+  buyer_name: s.buyer_name,
+  buyer_email: s.buyer_email,
+  buyer_tel: s.buyer_tel,
+  buyer_addr: s.buyer_addr,
+  buyer_postcode: s.buyer_postcode,
+  custom_data: s.custom_data,
+  card_quota: charge.card_quota,
+});
