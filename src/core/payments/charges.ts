@@ -3,7 +3,7 @@ import type { PaymentRecord } from '../../contract/records.js';
 import type { AgainBody, OnetimeBody } from '../../contract/requests.js';
 import { ok, refusal, type Answer } from '../answer.js';
 import { buyerWithHolder, holderFromBuyer, type Buyer } from '../billing/holder.js';
-import { billingKeyOf, billingKeyRecord } from '../billing/key-record.js';
+import { billingKeyRecord } from '../billing/key-record.js';
 import { declineMessage } from '../cards/declines.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
@@ -15,7 +15,6 @@ import { blankPayment } from './blank-payment.js';
 import { customDataText } from './custom-data.js';
 import { newApplyNum, newImpUid, newPgTid } from './ids.js';
 import { installmentMonths } from './installments.js';
-import { isMerchantUidTaken } from './ledger.js';
 
 /** Absent and null alike: the request or the schedule does not give it. */
 type Maybe<T> = T | null | undefined;
@@ -75,7 +74,7 @@ export class Charges {
       if (!message && body.customer_uid) {
         // Settle's only way to issue a billing key: a successful onetime charge with customer_uid (buyer_* → customer_*).
         const key = billingKeyRecord(this.core, merchant.code, mid, body.customer_uid, card, expiry, holderFromBuyer(body));
-        this.core.state.tables.billing_keys.put(key);
+        this.core.records.billingKeys.put(key);
       }
       return message ? refusal(200, -1, message) : ok(copy(payment));
     });
@@ -105,7 +104,7 @@ export class Charges {
 
   private async chargeKey(caller: Caller, body: ScheduledCharge, usage: 'payment' | 'payment.scheduled'): Promise<KeyCharge> {
     const { merchant } = caller;
-    const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
+    const key = this.core.records.billingKeys.get(merchant.code, body.customer_uid);
     if (!key && usage === 'payment') throw errors.unknownCustomer();
     this.refuseTaken(merchant, body.merchant_uid);
     if (!key) return { payment: await this.keyGone(caller, body), unreachable: null };
@@ -156,7 +155,7 @@ export class Charges {
   }
 
   private refuseTaken(merchant: Merchant, merchantUid: string): void {
-    if (isMerchantUidTaken(this.core.state, merchant.code, merchantUid)) throw errors.alreadyPaid();
+    if (this.core.records.payments.isMerchantUidTaken(merchant.code, merchantUid)) throw errors.alreadyPaid();
   }
 
   private newPayment(caller: Caller, mid: SettleMid, body: ChargeInput, card: Partial<Payment>): Payment {
@@ -190,8 +189,8 @@ export class Charges {
   }
 
   private store(merchant: Merchant, payment: Payment): void {
-    const record: PaymentRecord = { merchant: merchant.code, seq: this.core.state.nextSeq(), payment };
-    this.core.state.tables.payments.put(record);
+    const record: PaymentRecord = { merchant: merchant.code, seq: this.core.nextSeq(), payment };
+    this.core.records.payments.put(record);
   }
 }
 

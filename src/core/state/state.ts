@@ -1,6 +1,6 @@
 import { describeProblems } from '../../contract/describe.js';
 import { errors } from '../errors.js';
-import { collectionNames, collections, type CollectionName, type Collections, type IndexOf, type RecordOf } from './collections.js';
+import { collectionNames, collections, type CollectionName, type Collections, type RecordOf, type TableOf } from './collections.js';
 import { emptySnapshot, SnapshotSchema, type Snapshot } from './snapshot.js';
 import { Table, type TableLog } from './table.js';
 
@@ -11,7 +11,7 @@ export interface Change {
   record: unknown;
 }
 
-type Tables = { [N in CollectionName]: Table<RecordOf<N>, IndexOf<N>> };
+type Tables = { [N in CollectionName]: TableOf<N> };
 
 /** The writes of one change, so it can be taken back whole. */
 class Transaction {
