@@ -131,7 +131,7 @@ export const controlOperations: Operation[] = [
     response: PaymentSchema,
     statuses: [400, 404],
     responses: { 200: 'Cancelled: the payment after the cancel; refusals (nothing left to cancel, over-cancel) are HTTP 200, code 1', 404: 'No payment with this imp_uid' },
-    run: (sandbox, { params, body }) => sandbox.cancelPayment(params.imp_uid, body),
+    run: (sandbox, { params, body }) => sandbox.control.cancelPayment(params.imp_uid, body),
   }),
   open({
     kind: 'control',
@@ -234,7 +234,7 @@ export const controlOperations: Operation[] = [
     statuses: [400, 404],
     responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { params, body }) =>
-      ok(sandbox.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
+      ok(sandbox.control.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
   }),
   open({
     kind: 'control',

@@ -1,9 +1,11 @@
 import type { WebhookStatus } from '../contract/webhook.js';
+import type { BillingKeyRecords } from './billing/billing-key-records.js';
 import type { CardCatalogue } from './cards/cards.js';
 import type { ScriptedOutcomes } from './control/outcomes.js';
 import type { MerchantDirectory, Merchant } from './merchants/merchants.js';
+import type { PaymentRecords } from './payments/payment-records.js';
 import type { RandomSource } from './random.js';
-import type { SandboxState } from './state/state.js';
+import type { ScheduleRecords } from './schedules/schedule-records.js';
 import type { SandboxClock } from './time/clock.js';
 import type { Timeline } from './time/timeline.js';
 
@@ -23,11 +25,20 @@ export interface WebhookOptions {
 /** Sends a payment webhook in the background (reference §7); never throws, never waits. See webhooks/webhooks.ts. */
 export type Notify = (merchant: Merchant, payment: WebhookSubject, status: WebhookStatus, options?: WebhookOptions) => void;
 
+/** The records more than one domain reads or changes, each through its own accessors. */
+export interface SharedRecords {
+  readonly payments: PaymentRecords;
+  readonly schedules: ScheduleRecords;
+  readonly billingKeys: BillingKeyRecords;
+}
+
 /** What every part of the core shares: one per sandbox. */
 export interface Core {
   readonly clock: SandboxClock;
   readonly random: RandomSource;
-  readonly state: SandboxState;
+  readonly records: SharedRecords;
+  /** The next number of the sandbox-wide sequence (creation order, delivery ids). */
+  nextSeq(): number;
   readonly merchants: MerchantDirectory;
   readonly cards: CardCatalogue;
   /** Where a payment's receipt can be seen (its `receipt_url`). */

@@ -1,29 +1,31 @@
 import type { Customer } from '../contract/customer.js';
-import type { CancelBody } from '../contract/requests.js';
-import type { Answer } from './answer.js';
 import { merchantView, type MerchantView } from './control/merchant-list.js';
 import type { Payment } from '../contract/payment.js';
+import { BillingKeyRecords } from './billing/billing-key-records.js';
 import { BillingKeys } from './billing/billing-keys.js';
 import { CardCatalogue, type CardFixture } from './cards/cards.js';
 import { StandardCodes, type StandardCodeTables } from './codes/standard-codes.js';
-import type { Core } from './context.js';
+import type { Core, SharedRecords } from './context.js';
 import { copy } from './copy.js';
-import { errors } from './errors.js';
+import { Controls } from './control/controls.js';
 import { FaultInjector } from './control/faults.js';
 import { listBillingKeys, listPayments } from './control/inventory.js';
 import { ScriptedOutcomes } from './control/outcomes.js';
 import { MerchantDirectory, type Merchant } from './merchants/merchants.js';
 import { Charges } from './payments/charges.js';
 import { PaymentQueries } from './payments/listing.js';
+import { PaymentRecords } from './payments/payment-records.js';
 import { Payments } from './payments/payments.js';
 import { Prepares } from './payments/prepare.js';
 import { RandomSource, randomSeed } from './random.js';
 import { CashReceipts } from './receipts/receipts.js';
 import { ScheduleChanges } from './schedules/edit.js';
+import { ScheduleRecords } from './schedules/schedule-records.js';
 import { Schedules } from './schedules/schedules.js';
 import type { Snapshot } from './state/snapshot.js';
 import { SandboxState, parseSnapshot } from './state/state.js';
 import { MemoryStore, type Store } from './state/store.js';
+import { StateWriter } from './state/writer.js';
 import { SandboxClock, type Clock, type ClockView } from './time/clock.js';
 import { Timeline } from './time/timeline.js';
 import { cryptoTokenSource, type TokenSource } from './tokens/token-source.js';
@@ -58,14 +60,6 @@ export interface SandboxOptions {
   webhookAllow?: readonly string[];
 }
 
-/** A change applied in memory whose save has not landed yet: the undo that takes it back if the save fails. */
-interface Unsaved {
-  undo(): void;
-  reverted: boolean;
-  /** Why it was taken back: the error of the save that failed (this one's or an earlier one it built on). */
-  failure?: unknown;
-}
-
 /** One sandbox: the state, the rules, and the controls a test or the control API needs. */
 export class Sandbox {
   readonly seed: number;
@@ -97,21 +91,25 @@ export class Sandbox {
   readonly outcomes: ScriptedOutcomes;
   /** Fault injection per endpoint, applied by the request pipeline (control API). */
   readonly faults = new FaultInjector();
+  /** What the control API does on a merchant's behalf: cancel a payment, set its webhook. */
+  readonly control: Controls;
   private readonly timeline: Timeline;
   private readonly state = new SandboxState();
-  private readonly store: Store;
-  /** Changes applied in memory, oldest first, whose save has not landed yet. */
-  private readonly unsaved: Unsaved[] = [];
-  /** Changes applied so far: what the dashboard polls to know something happened. */
-  private changeCount = 0;
+  private readonly writer: StateWriter;
+  private readonly records: SharedRecords;
 
   private constructor(options: SandboxOptions) {
     this.seed = options.seed ?? randomSeed();
     const clock = new SandboxClock(options.clock);
     this.clock = clock;
     this.merchants = new MerchantDirectory(options.merchants);
-    this.store = options.store ?? new MemoryStore();
-    this.store.attach(this.state);
+    this.writer = new StateWriter(this.state, options.store ?? new MemoryStore());
+    const { tables } = this.state;
+    this.records = {
+      payments: new PaymentRecords(tables.payments),
+      schedules: new ScheduleRecords(tables.schedules),
+      billingKeys: new BillingKeyRecords(tables.billing_keys),
+    };
     this.timeline = new Timeline(clock);
     this.cards = new CardCatalogue(options.cards);
     this.codes = new StandardCodes(options.codes);
@@ -119,27 +117,30 @@ export class Sandbox {
     const core: Core = {
       clock,
       random: new RandomSource(this.seed),
-      state: this.state,
+      records: this.records,
+      nextSeq: () => this.state.nextSeq(),
       merchants: this.merchants,
       cards: this.cards,
       receiptUrl: options.receiptUrl,
-      write: (change) => this.write(change),
+      write: (change) => this.writer.write(change),
       timeline: this.timeline,
       outcomes: this.outcomes,
       notify: (merchant, payment, status, options) => this.webhooks.notify(merchant, payment, status, options),
     };
-    this.tokens = new Tokens(core, options.tokenSource ?? cryptoTokenSource);
+    this.tokens = new Tokens(core, options.tokenSource ?? cryptoTokenSource, tables.tokens);
     this.charges = new Charges(core);
     this.billingKeys = new BillingKeys(core);
     this.payments = new Payments(core);
     this.paymentQueries = new PaymentQueries(core);
-    this.webhooks = new Webhooks(core, options.webhookTransport, options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget);
+    const targets = options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget;
+    this.webhooks = new Webhooks(core, options.webhookTransport, targets, tables.webhook_deliveries);
     this.schedules = new Schedules(core, this.charges, this.billingKeys);
     this.scheduleChanges = new ScheduleChanges(core, this.schedules);
-    this.prepares = new Prepares(core);
+    this.prepares = new Prepares(core, tables.prepared);
     this.window = new PaymentWindow(core, this.prepares);
     this.vbanks = new Vbanks(core, this.codes);
-    this.cashReceipts = new CashReceipts(core);
+    this.cashReceipts = new CashReceipts(core, tables.cash_receipts);
+    this.control = new Controls(this.merchants, this.records.payments, this.payments);
     // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
     this.timeline.add('scheduled payments', this.schedules);
     this.timeline.add('webhook retries', this.webhooks);
@@ -149,44 +150,9 @@ export class Sandbox {
   /** Builds a sandbox and restores what its store holds. */
   static async create(options: SandboxOptions): Promise<Sandbox> {
     const sandbox = new Sandbox(options);
-    const saved = await sandbox.store.load();
-    if (saved) sandbox.state.transaction(() => sandbox.state.restore(saved));
-    // What was just loaded is already on disk.
-    sandbox.state.takeChanges();
+    await sandbox.writer.load();
     sandbox.timeline.start();
     return sandbox;
-  }
-
-  /**
-   * One change, all or nothing: applied synchronously as a transaction, answered once it is saved. If the save
-   * fails, this change and every later one still unsaved (they may build on it) are taken back, newest first.
-   */
-  private async write<T>(change: () => T): Promise<T> {
-    const { result, undo } = this.state.transaction(change);
-    this.changeCount++;
-    const entry: Unsaved = { undo, reverted: false };
-    this.unsaved.push(entry);
-    try {
-      await this.store.commit();
-    } catch (error) {
-      this.revertFrom(entry, error);
-    } finally {
-      this.unsaved.splice(this.unsaved.indexOf(entry), 1);
-    }
-    if (entry.reverted) throw errors.storageFailed(entry.failure);
-    return result;
-  }
-
-  private revertFrom(entry: Unsaved, failure: unknown): void {
-    for (let i = this.unsaved.length - 1; i >= 0; i--) {
-      const unsaved = this.unsaved[i]!;
-      if (!unsaved.reverted) {
-        unsaved.undo();
-        unsaved.reverted = true;
-        unsaved.failure = failure;
-      }
-      if (unsaved === entry) return;
-    }
   }
 
   /**
@@ -196,7 +162,7 @@ export class Sandbox {
    */
   async reset(merchant?: string, { keepClock = false }: { keepClock?: boolean } = {}): Promise<void> {
     if (merchant !== undefined) this.merchants.require(merchant);
-    await this.write(() => this.state.clear(merchant));
+    await this.writer.write(() => this.state.clear(merchant));
     this.outcomes.clear(merchant);
     if (merchant !== undefined) return;
     this.faults.clear();
@@ -213,14 +179,14 @@ export class Sandbox {
     const parsed = copy(parseSnapshot(snapshot));
     const now = this.clock.now();
     parsed.tokens = parsed.tokens.map((token) => clampImportedToken(token, now));
-    await this.write(() => this.state.restore(parsed));
+    await this.writer.write(() => this.state.restore(parsed));
   }
 
   /** Stops due work from running, cancels webhooks in flight, flushes pending writes and releases the store. */
   async close(): Promise<void> {
     this.timeline.stop();
     await this.webhooks.close();
-    await this.store.close();
+    await this.writer.close();
   }
 
   // Time moves only through these, and moving it forward runs every schedule, webhook retry and expiry due.
@@ -252,36 +218,21 @@ export class Sandbox {
 
   listPayments(merchant?: string): (Payment & { merchant: string })[] {
     if (merchant !== undefined) this.merchants.require(merchant);
-    return listPayments(this.state, merchant);
+    return listPayments(this.records.payments, merchant);
   }
 
   listBillingKeys(merchant?: string): (Customer & { merchant: string })[] {
     if (merchant !== undefined) this.merchants.require(merchant);
-    return listBillingKeys(this.state, merchant);
+    return listBillingKeys(this.records.billingKeys, merchant);
   }
 
   /** Grows with every change (a taken-back one too): cheap to poll for "something happened". */
   get version(): number {
-    return this.changeCount;
+    return this.writer.version;
   }
 
   /** Merchants and their Settle contracts, without API keys or secrets. */
   listMerchants(): MerchantView[] {
     return this.merchants.all().map(merchantView);
-  }
-
-  /** Cancels a payment as its merchant would with POST /payments/cancel (the same rule), without a token. */
-  cancelPayment(impUid: string, body: Omit<CancelBody, 'imp_uid' | 'merchant_uid'>): Promise<Answer<Payment>> {
-    const record = this.state.tables.payments.get(impUid);
-    if (!record) throw errors.paymentNotFound();
-    const merchant = this.merchants.require(record.merchant);
-    return this.payments.cancel({ merchant, userAgent: null }, { ...body, imp_uid: impUid });
-  }
-
-  /** Sets where a merchant's webhooks go (the console's Notification URL), for this process. */
-  setWebhook(code: string, webhook: NonNullable<Merchant['webhook']>): NonNullable<Merchant['webhook']> {
-    const merchant = this.merchants.require(code);
-    merchant.webhook = { ...webhook };
-    return { ...webhook };
   }
 }

@@ -19,7 +19,7 @@ t.test('Sandbox methods refuse a merchant code that names no merchant, as the co
     ['webhooks.list', () => sandbox.webhooks.list(unknown)],
     ['outcomes.add', () => sandbox.outcomes.add({ merchant: unknown, customer_uid: 'cu-1', result: 'decline' })],
     ['outcomes.clear', () => sandbox.outcomes.clear(unknown)],
-    ['setWebhook', () => sandbox.setWebhook(unknown, { url: null, content_type: 'json', retry: false })],
+    ['setWebhook', () => sandbox.control.setWebhook(unknown, { url: null, content_type: 'json', retry: false })],
   ];
   for (const [name, call] of calls) {
     t.throws(call, refusal, name);

@@ -117,3 +117,24 @@ t.test('parseSnapshot checks every record and names the field', async (t) => {
   t.throws(() => parseSnapshot({ version: 1, seq: 0, payments: [twice, twice] }), { message: /twice/ });
   t.same(parseSnapshot({ version: 1, seq: 3 }).schedules, [], 'collections a file predates come back empty');
 });
+
+t.test('clearing one merchant keeps the others, and the whole clear is taken back as one', async (t) => {
+  const state = new SandboxState();
+  state.transaction(() => {
+    state.tables.payments.put(payment('imp10000001', 'imps_1', 'o-1'));
+    state.tables.payments.put(payment('imp20000002', 'imps_2', 'o-2'));
+  });
+  const { undo } = state.transaction(() => state.clear('imp10000001'));
+  t.same([...state.tables.payments.values()].map((r) => r.payment.imp_uid), ['imps_2']);
+  t.same(state.tables.payments.lookup('merchant', 'imp10000001'), [], 'its index entries go too');
+  undo();
+  t.same([...state.tables.payments.values()].map((r) => r.payment.imp_uid), ['imps_1', 'imps_2']);
+  t.equal(state.tables.payments.lookup('merchant_uid', merchantKey('imp10000001', 'o-1'))[0]?.payment.imp_uid, 'imps_1');
+});
+
+t.test('an index a collection does not declare is a compile error, not a lookup', async (t) => {
+  const state = new SandboxState();
+  // @ts-expect-error payments have no `customer` index (it is `customer_uid`)
+  const typo = () => state.tables.payments.lookup('customer', 'x');
+  t.type(typo, 'function');
+});

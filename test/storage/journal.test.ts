@@ -22,7 +22,7 @@ async function everyKindOfChange(door: Awaited<ReturnType<typeof startApp>>) {
     json: { customer_uid: 'k-1', schedules: [{ merchant_uid: 's-1', schedule_at: at, amount: 300, name: 'a' }, { merchant_uid: 's-2', schedule_at: at + 60, amount: 300, name: 'b' }] },
   });
   await door.call('POST', '/subscribe/payments/unschedule', { json: { customer_uid: 'k-1', merchant_uid: ['s-2'] } });
-  sandbox.setWebhook(merchantA.code, { url: 'http://127.0.0.1:9/unreachable', content_type: 'json', retry: false });
+  sandbox.control.setWebhook(merchantA.code, { url: 'http://127.0.0.1:9/unreachable', content_type: 'json', retry: false });
   await sandbox.advance(2 * 3600 * 1000);
   await sandbox.webhooks.settle();
   await door.call('POST', '/payments/prepare', { json: { merchant_uid: 'w-1', amount: 2000 } });

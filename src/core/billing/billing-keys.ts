@@ -8,8 +8,7 @@ import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import { contractDecline, isExpired, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
 import { pageOf } from '../paging.js';
-import { merchantKey } from '../state/collections.js';
-import { billingKeyOf, billingKeyRecord } from './key-record.js';
+import { billingKeyRecord } from './key-record.js';
 
 const PAGE_SIZE = 20;
 
@@ -41,11 +40,11 @@ export class BillingKeys {
       customer_addr: body.customer_addr ?? null,
       customer_postcode: body.customer_postcode ?? null,
     });
-    return this.core.write(() => ok(copy(this.core.state.tables.billing_keys.put(record).customer)));
+    return this.core.write(() => ok(copy(this.core.records.billingKeys.put(record).customer)));
   }
 
   get(caller: Caller, customerUid: string): Answer<Customer> {
-    const key = billingKeyOf(this.core, caller.merchant.code, customerUid);
+    const key = this.core.records.billingKeys.get(caller.merchant.code, customerUid);
     if (!key) throw errors.customerNotFound(customerUid);
     return ok(copy(key.customer));
   }
@@ -54,7 +53,7 @@ export class BillingKeys {
   getMany(caller: Caller, customerUids: readonly string[]): Answer<Customer[]> {
     const unique = [...new Set(customerUids)];
     const found = unique.flatMap((uid) => {
-      const key = billingKeyOf(this.core, caller.merchant.code, uid);
+      const key = this.core.records.billingKeys.get(caller.merchant.code, uid);
       return key ? [copy(key.customer)] : [];
     });
     if (found.length === 0) throw errors.customersNotFound();
@@ -62,10 +61,10 @@ export class BillingKeys {
   }
 
   async delete(caller: Caller, customerUid: string): Promise<Answer<Customer>> {
-    const key = billingKeyOf(this.core, caller.merchant.code, customerUid);
+    const key = this.core.records.billingKeys.get(caller.merchant.code, customerUid);
     if (!key) throw errors.customerNotFound(customerUid);
     return this.core.write(() => {
-      this.core.state.tables.billing_keys.delete(merchantKey(caller.merchant.code, customerUid));
+      this.core.records.billingKeys.delete(caller.merchant.code, customerUid);
       return ok(copy(key.customer));
     });
   }
@@ -73,8 +72,8 @@ export class BillingKeys {
   /** Payments made with (or issuing) a key, newest first, 20 a page; `previous`/`next` are 0 when absent. */
   payments(caller: Caller, customerUid: string, page: number): Answer<PagedPayments> {
     const code = caller.merchant.code;
-    const records = this.core.state.tables.payments.lookup('customer_uid', merchantKey(code, customerUid));
-    if (records.length === 0 && !billingKeyOf(this.core, code, customerUid)) throw errors.customerNotFound(customerUid);
+    const records = this.core.records.payments.ofCustomer(code, customerUid);
+    if (records.length === 0 && !this.core.records.billingKeys.get(code, customerUid)) throw errors.customerNotFound(customerUid);
     const paged = pageOf(records.reverse(), page, PAGE_SIZE);
     return ok({ ...paged, list: paged.list.map((r) => copy(r.payment)) });
   }

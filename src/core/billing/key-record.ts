@@ -4,13 +4,8 @@ import type { CardInfo } from '../cards/cards.js';
 import type { Core } from '../context.js';
 import type { SettleMid } from '../merchants/merchants.js';
 import { isTestChannel } from '../merchants/settle-rules.js';
-import { merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { Holder } from './holder.js';
-
-/** A merchant's billing key by customer_uid. */
-export const billingKeyOf = (core: Core, merchant: string, customerUid: string): BillingKeyRecord | undefined =>
-  core.state.tables.billing_keys.get(merchantKey(merchant, customerUid));
 
 /**
  * A billing key for a card, keeping only what the sandbox may keep: the masked number, the issuer,
@@ -26,7 +21,7 @@ export function billingKeyRecord(
   holder: Holder,
 ): BillingKeyRecord {
   const now = toUnixSeconds(core.clock.now());
-  const previous = billingKeyOf(core, merchant, customerUid);
+  const previous = core.records.billingKeys.get(merchant, customerUid);
   const customer: Customer = {
     customer_uid: customerUid,
     pg_provider: 'settle',

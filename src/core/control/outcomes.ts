@@ -44,7 +44,7 @@ export class ScriptedOutcomes {
 
   constructor(
     private readonly cards: CardCatalogue,
-    private readonly state: SandboxState,
+    private readonly state: Pick<SandboxState, 'undoWith'>,
     private readonly merchants: MerchantDirectory,
   ) {}
 

@@ -3,7 +3,7 @@ import type { PaymentRecord } from '../../contract/records.js';
 import type { AgainBody, OnetimeBody } from '../../contract/requests.js';
 import { ok, refusal, type Answer } from '../answer.js';
 import { buyerWithHolder, holderFromBuyer, type Buyer } from '../billing/holder.js';
-import { billingKeyOf, billingKeyRecord } from '../billing/key-record.js';
+import { billingKeyRecord } from '../billing/key-record.js';
 import { declineMessage } from '../cards/declines.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
@@ -15,12 +15,24 @@ import { blankPayment } from './blank-payment.js';
 import { customDataText } from './custom-data.js';
 import { newApplyNum, newImpUid, newPgTid } from './ids.js';
 import { installmentMonths } from './installments.js';
-import { isMerchantUidTaken } from './ledger.js';
 
-/** What a charge takes from its request: the order, and the buyer (for `again`, completed from the key's holder). */
-type ChargeInput = Pick<AgainBody, 'merchant_uid' | 'amount' | 'card_quota' | 'name' | 'currency' | 'custom_data'> & {
-  [K in keyof Buyer]?: string | null | undefined;
+/** Absent and null alike: the request or the schedule does not give it. */
+type Maybe<T> = T | null | undefined;
+
+/** What a charge takes: the order, and the buyer (for a billing key, completed from the key's holder). */
+type ChargeInput = { merchant_uid: string; amount: number; card_quota?: Maybe<number>; name?: Maybe<string>; currency?: Maybe<string>; custom_data?: unknown } & {
+  [K in keyof Buyer]?: Maybe<string>;
 };
+
+/** What a charge of a stored billing key takes: the key's customer_uid and the charge's input. */
+export type ScheduledCharge = ChargeInput & { customer_uid: string };
+
+/** A billing-key charge as stored. */
+interface KeyCharge {
+  payment: Payment;
+  /** The PG could not be reached: the API answers code -1 with this message. */
+  unreachable: string | null;
+}
 
 /** Key-in charges (onetime) and billing-key charges (again), reference §4.1, §4.2, §5.3. */
 export class Charges {
@@ -62,7 +74,7 @@ export class Charges {
       if (!message && body.customer_uid) {
         // Settle's only way to issue a billing key: a successful onetime charge with customer_uid (buyer_* → customer_*).
         const key = billingKeyRecord(this.core, merchant.code, mid, body.customer_uid, card, expiry, holderFromBuyer(body));
-        this.core.state.tables.billing_keys.put(key);
+        this.core.records.billingKeys.put(key);
       }
       return message ? refusal(200, -1, message) : ok(copy(payment));
     });
@@ -75,12 +87,27 @@ export class Charges {
    * Charges a stored billing key. A card decline is a normal answer (code 0) carrying a failed payment;
    * a PG that cannot be reached is code -1. Both are stored.
    */
-  async again(caller: Caller, body: AgainBody, usage: 'payment' | 'payment.scheduled' = 'payment'): Promise<Answer<Payment | null>> {
+  async again(caller: Caller, body: AgainBody): Promise<Answer<Payment | null>> {
+    const { payment, unreachable } = await this.chargeKey(caller, body, 'payment');
+    const answer = unreachable ? refusal(200, -1, unreachable) : ok(copy(payment));
+    if (payment.status === 'paid') this.core.notify(caller.merchant, payment, 'paid', { noticeUrl: body.notice_url });
+    return answer;
+  }
+
+  /**
+   * A schedule's charge at its time, by the rules of `again`, answering the payment it stored (declined, or failed
+   * because the key was deleted since). The schedule notifies it, once the schedule shows the result.
+   */
+  async scheduled(caller: Caller, charge: ScheduledCharge): Promise<Payment> {
+    return (await this.chargeKey(caller, charge, 'payment.scheduled')).payment;
+  }
+
+  private async chargeKey(caller: Caller, body: ScheduledCharge, usage: 'payment' | 'payment.scheduled'): Promise<KeyCharge> {
     const { merchant } = caller;
-    const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
+    const key = this.core.records.billingKeys.get(merchant.code, body.customer_uid);
     if (!key && usage === 'payment') throw errors.unknownCustomer();
     this.refuseTaken(merchant, body.merchant_uid);
-    if (!key) return this.keyGone(caller, body);
+    if (!key) return { payment: await this.keyGone(caller, body), unreachable: null };
     const mid = merchant.settle.mids.find((m) => m.mid === key.customer.pg_id);
     if (!mid) throw errors.pgNotConfigured();
 
@@ -104,16 +131,11 @@ export class Charges {
       },
     );
     if (reason) fail(payment, declineMessage(reason));
-
-    const answer = await this.core.write(() => {
+    await this.core.write(() => {
       scripted?.consume();
       this.store(merchant, payment);
-      if (reason?.stage === 'network') return refusal(200, -1, declineMessage(reason));
-      return ok(copy(payment));
     });
-    // A scheduled charge is notified by the schedule (paid or failed, once the schedule shows the result).
-    if (!reason && usage === 'payment') this.core.notify(merchant, payment, 'paid', { noticeUrl: body.notice_url });
-    return answer;
+    return { payment, unreachable: reason?.stage === 'network' ? declineMessage(reason) : null };
   }
 
   /**
@@ -122,20 +144,18 @@ export class Charges {
    * time the charge runs and fails: stored as a failed payment with the reason `again` would give, and the
    * schedule shows and notifies it like any failed scheduled charge.
    */
-  private async keyGone(caller: Caller, body: AgainBody): Promise<Answer<Payment | null>> {
+  private async keyGone(caller: Caller, body: ScheduledCharge): Promise<Payment> {
     const payment = this.newPayment(caller, resolveApiMid(caller.merchant, undefined), body, {
       customer_uid: body.customer_uid,
       customer_uid_usage: 'payment.scheduled',
     });
     fail(payment, errors.unknownCustomer().message);
-    return this.core.write(() => {
-      this.store(caller.merchant, payment);
-      return ok(copy(payment));
-    });
+    await this.core.write(() => this.store(caller.merchant, payment));
+    return payment;
   }
 
   private refuseTaken(merchant: Merchant, merchantUid: string): void {
-    if (isMerchantUidTaken(this.core.state, merchant.code, merchantUid)) throw errors.alreadyPaid();
+    if (this.core.records.payments.isMerchantUidTaken(merchant.code, merchantUid)) throw errors.alreadyPaid();
   }
 
   private newPayment(caller: Caller, mid: SettleMid, body: ChargeInput, card: Partial<Payment>): Payment {
@@ -169,8 +189,8 @@ export class Charges {
   }
 
   private store(merchant: Merchant, payment: Payment): void {
-    const record: PaymentRecord = { merchant: merchant.code, seq: this.core.state.nextSeq(), payment };
-    this.core.state.tables.payments.put(record);
+    const record: PaymentRecord = { merchant: merchant.code, seq: this.core.nextSeq(), payment };
+    this.core.records.payments.put(record);
   }
 }
 

@@ -10,7 +10,7 @@ import { kstStamp } from '../time/kst.js';
 export function newImpUid(core: Core, prefix: 'imps_' | 'imp_'): string {
   for (;;) {
     const uid = `${prefix}${core.random.digits(12)}`;
-    if (!core.state.tables.payments.get(uid)) return uid;
+    if (!core.records.payments.get(uid)) return uid;
   }
 }
 

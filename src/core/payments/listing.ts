@@ -8,7 +8,6 @@ import { errors } from '../errors.js';
 import { pageOf } from '../paging.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { DAY_SECONDS } from '../time/kst.js';
-import { attemptsOf, paymentOf } from './ledger.js';
 import { bySorting } from './sorting.js';
 
 const DEFAULT_LIMIT = 20;
@@ -27,7 +26,7 @@ export class PaymentQueries {
     const to = query.to ?? toUnixSeconds(this.core.clock.now());
     const from = query.from ?? Math.max(0, to - MAX_RANGE_SECONDS);
     if (to - from > MAX_RANGE_SECONDS) throw errors.invalidParameter('from', '조회 기간은 최대 90일입니다.');
-    const found = this.core.state.tables.payments.lookup('merchant', caller.merchant.code).filter((r) => {
+    const found = this.core.records.payments.ofMerchant(caller.merchant.code).filter((r) => {
       const p = r.payment;
       const at = timeOfStatus(p);
       return (status === 'all' || p.status === status) && at >= from && at <= to;
@@ -37,7 +36,7 @@ export class PaymentQueries {
 
   /** getAllPaymentsByMerchantUid: every attempt under one merchant_uid in a status; 404 when there is none. */
   findAll(caller: Caller, merchantUid: string, status: PaymentStatus, query: FindAllQuery): Answer<PagedPayments> {
-    const found = attemptsOf(this.core.state, caller.merchant.code, merchantUid).filter((r) => r.payment.status === status);
+    const found = this.core.records.payments.attempts(caller.merchant.code, merchantUid).filter((r) => r.payment.status === status);
     if (found.length === 0) throw errors.paymentNotFound();
     return ok(this.page(found, query));
   }
@@ -47,7 +46,7 @@ export class PaymentQueries {
    * payment is refused with the vendor's recorded wording for an unsupported PG (reference §5.2, R3); unknown → 404.
    */
   balance(caller: Caller, impUid: string): Answer<PaymentBalance | null> {
-    if (!paymentOf(this.core.state, caller.merchant.code, impUid)) throw errors.paymentNotFound();
+    if (!this.core.records.payments.of(caller.merchant.code, impUid)) throw errors.paymentNotFound();
     throw errors.pgUnsupported();
   }
 

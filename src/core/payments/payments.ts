@@ -8,7 +8,7 @@ import { errors } from '../errors.js';
 import { cancelledAtPg } from '../merchants/settle-rules.js';
 import { markScheduleCancelled } from './cancelled-schedule.js';
 import { toUnixSeconds } from '../time/clock.js';
-import { attemptsOf, paymentOf, wasPaid } from './ledger.js';
+import { wasPaid } from './ledger.js';
 import { bySorting, type Sorting } from './sorting.js';
 
 /** Payment lookups and cancellation, reference §4.11–§4.14. */
@@ -20,20 +20,20 @@ export class Payments {
    * (the vendor since 2026-01-26, reference §4.11, §13); no other lookup hides them.
    */
   get(caller: Caller, impUid: string, { includeSandbox = false }: { includeSandbox?: boolean | undefined } = {}): Answer<Payment> {
-    const record = paymentOf(this.core.state, caller.merchant.code, impUid);
+    const record = this.core.records.payments.of(caller.merchant.code, impUid);
     if (!record || (record.payment.sandbox && !includeSandbox)) throw errors.paymentNotFound();
     return ok(copy(record.payment));
   }
 
   /** Any merchant's payment by imp_uid, for the receipt page a payment's `receipt_url` points at. */
   receipt(impUid: string): Payment | null {
-    const record = this.core.state.tables.payments.get(impUid);
+    const record = this.core.records.payments.get(impUid);
     return record ? copy(record.payment) : null;
   }
 
   /** The first payment of a merchant_uid (optionally in one status) in the requested order. */
   find(caller: Caller, merchantUid: string, status: PaymentStatus | undefined, sorting: Sorting = '-started'): Answer<Payment> {
-    const candidates = attemptsOf(this.core.state, caller.merchant.code, merchantUid).filter(
+    const candidates = this.core.records.payments.attempts(caller.merchant.code, merchantUid).filter(
       (r) => status === undefined || r.payment.status === status,
     );
     const best = candidates.sort(bySorting(sorting))[0];
@@ -48,12 +48,12 @@ export class Payments {
     const found = new Map<string, Payment>();
     let missing = 0;
     for (const uid of new Set(impUids)) {
-      const record = paymentOf(this.core.state, code, uid);
+      const record = this.core.records.payments.of(code, uid);
       if (record) found.set(uid, record.payment);
       else missing++;
     }
     for (const uid of new Set(merchantUids)) {
-      const latest = attemptsOf(this.core.state, code, uid).at(-1);
+      const latest = this.core.records.payments.attempts(code, uid).at(-1);
       if (latest) found.set(latest.payment.imp_uid, latest.payment);
       else missing++;
     }
@@ -68,8 +68,8 @@ export class Payments {
   async cancel(caller: Caller, body: CancelBody): Promise<Answer<Payment>> {
     const code = caller.merchant.code;
     let record: PaymentRecord | undefined;
-    if (body.imp_uid) record = paymentOf(this.core.state, code, body.imp_uid);
-    else if (body.merchant_uid) record = attemptsOf(this.core.state, code, body.merchant_uid).findLast(wasPaid);
+    if (body.imp_uid) record = this.core.records.payments.of(code, body.imp_uid);
+    else if (body.merchant_uid) record = this.core.records.payments.attempts(code, body.merchant_uid).findLast(wasPaid);
     else throw errors.cancelIdMissing();
     if (!record || !wasPaid(record)) throw errors.cancelTargetNotFound();
     const payment = record.payment;
@@ -99,7 +99,7 @@ export class Payments {
     };
     const cancelled = await this.core.write(() => {
       markScheduleCancelled(this.core, code, payment);
-      return this.core.state.tables.payments.update(payment.imp_uid, (draft) => {
+      return this.core.records.payments.update(payment.imp_uid, (draft) => {
         const p = draft.payment;
         p.cancel_amount += amount;
         p.cancel_history.push(entry);

@@ -3,8 +3,7 @@ import type { ExternalReceipt, IssueExternalReceiptBody, IssueReceiptBody, Recei
 import { ok, type Answer } from '../answer.js';
 import type { Caller, Core } from '../context.js';
 import { errors } from '../errors.js';
-import { paymentOf } from '../payments/ledger.js';
-import { merchantKey } from '../state/collections.js';
+import { merchantKey, type TableOf } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 
 /** Cash-like pay methods: the vendor issues cash receipts for account transfers and virtual accounts (issueReceipt). */
@@ -20,17 +19,20 @@ const externalKey = (merchant: string, merchantUid: string) => merchantKey(merch
  * `identifier_type` (the OpenAPI's per-PG note). The receipt's VAT is 1/11 of the taxable part, as documented.
  */
 export class CashReceipts {
-  constructor(private readonly core: Core) {}
+  constructor(
+    private readonly core: Core,
+    private readonly receipts: TableOf<'cash_receipts'>,
+  ) {}
 
   /** issueReceipt: a paid transfer or virtual account of the merchant, once (again after a revoke). */
   async issue(caller: Caller, impUid: string, body: IssueReceiptBody): Promise<Answer<Receipt>> {
     const code = caller.merchant.code;
     const record = await this.core.write(() => {
-      const payment = paymentOf(this.core.state, code, impUid)?.payment;
+      const payment = this.core.records.payments.of(code, impUid)?.payment;
       if (!payment) throw errors.paymentNotFound();
       if (payment.status !== 'paid' || !CASH_METHODS.has(payment.pay_method)) throw errors.receiptNotCashPayment();
       const issued = this.newReceipt(caller, merchantKey(code, impUid), impUid, payment.merchant_uid, payment.amount - payment.cancel_amount, body);
-      this.core.state.tables.payments.update(impUid, (draft) => void (draft.payment.cash_receipt_issued = true));
+      this.core.records.payments.update(impUid, (draft) => void (draft.payment.cash_receipt_issued = true));
       return issued;
     });
     return ok({ imp_uid: impUid, ...record.receipt });
@@ -40,14 +42,14 @@ export class CashReceipts {
   async revoke(caller: Caller, impUid: string): Promise<Answer<Receipt>> {
     const record = await this.core.write(() => {
       const revoked = this.cancel(merchantKey(caller.merchant.code, impUid), () => errors.receiptNotIssued());
-      this.core.state.tables.payments.update(impUid, (draft) => void (draft.payment.cash_receipt_issued = false));
+      this.core.records.payments.update(impUid, (draft) => void (draft.payment.cash_receipt_issued = false));
       return revoked;
     });
     return ok({ imp_uid: impUid, ...record.receipt });
   }
 
   getExternal(caller: Caller, merchantUid: string): Answer<ExternalReceipt> {
-    const record = this.core.state.tables.cash_receipts.get(externalKey(caller.merchant.code, merchantUid));
+    const record = this.receipts.get(externalKey(caller.merchant.code, merchantUid));
     if (!record) throw errors.externalReceiptNotFound();
     return ok({ merchant_uid: merchantUid, ...record.receipt });
   }
@@ -67,10 +69,10 @@ export class CashReceipts {
   /** Stores a new receipt under `key` (inside a write); one still in force → 400. */
   private newReceipt(caller: Caller, key: string, impUid: string | null, merchantUid: string, amount: number, body: Issue): CashReceiptRecord {
     if (!body.identifier_type) throw errors.missingParameter('identifier_type');
-    const existing = this.core.state.tables.cash_receipts.get(key);
+    const existing = this.receipts.get(key);
     if (existing && existing.receipt.cancelled_at === 0) throw errors.receiptAlreadyIssued();
     const taxable = Math.max(0, amount - (body.tax_free ?? 0));
-    return this.core.state.tables.cash_receipts.put({
+    return this.receipts.put({
       merchant: caller.merchant.code,
       imp_uid: impUid,
       merchant_uid: merchantUid,
@@ -88,9 +90,9 @@ export class CashReceipts {
 
   /** Marks the receipt under `key` cancelled (inside a write); none in force → `missing()`. */
   private cancel(key: string, missing: () => Error): CashReceiptRecord {
-    const record = this.core.state.tables.cash_receipts.get(key);
+    const record = this.receipts.get(key);
     if (!record || record.receipt.cancelled_at !== 0) throw missing();
     const now = toUnixSeconds(this.core.clock.now());
-    return this.core.state.tables.cash_receipts.update(key, (draft) => void (draft.receipt.cancelled_at = now));
+    return this.receipts.update(key, (draft) => void (draft.receipt.cancelled_at = now));
   }
 }

@@ -2,11 +2,9 @@ import type { Payment } from '../../contract/payment.js';
 import type { ScheduleRecord } from '../../contract/records.js';
 import type { ScheduleResult } from '../../contract/schedule.js';
 import { ok, type Answer } from '../answer.js';
-import { billingKeyOf } from '../billing/key-record.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
-import { isMerchantUidTaken } from '../payments/ledger.js';
 import { merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { Schedules } from './schedules.js';
@@ -30,22 +28,21 @@ export class ScheduleChanges {
 
   /** updateScheduleByMid: 400 when the schedule already ran or was revoked, or the new time is not in the future. */
   async update(caller: Caller, merchantUid: string, scheduleAt: number): Promise<Answer<ScheduleResult>> {
-    const key = this.keyOf(caller, merchantUid);
+    const code = caller.merchant.code;
     return this.core.write(() => {
-      const record = this.require(key);
+      const record = this.require(code, merchantUid);
       if (record.schedule.schedule_status !== 'scheduled') throw errors.scheduleNotPending();
       this.refusePast(scheduleAt);
-      return ok(copy(this.core.state.tables.schedules.update(key, (draft) => void (draft.schedule.schedule_at = scheduleAt)).schedule));
+      return ok(copy(this.core.records.schedules.update(code, merchantUid, (draft) => void (draft.schedule.schedule_at = scheduleAt)).schedule));
     });
   }
 
   /** rescheduleByMid: a failed or revoked schedule is pending again at `scheduleAt`, its last result cleared. */
   async reschedule(caller: Caller, merchantUid: string, scheduleAt: number): Promise<Answer<ScheduleResult>> {
-    const key = this.keyOf(caller, merchantUid);
     return this.core.write(() => {
-      this.retryable(caller, key);
+      this.retryable(caller, merchantUid);
       this.refusePast(scheduleAt);
-      const updated = this.core.state.tables.schedules.update(key, (draft) => {
+      const updated = this.core.records.schedules.update(caller.merchant.code, merchantUid, (draft) => {
         Object.assign(draft.schedule, {
           schedule_at: scheduleAt,
           schedule_status: 'scheduled',
@@ -65,38 +62,34 @@ export class ScheduleChanges {
    * `again` answers a decline); the schedule shows the new result. A billing key deleted since → 404.
    */
   async retry(caller: Caller, merchantUid: string): Promise<Answer<Payment>> {
-    const key = this.keyOf(caller, merchantUid);
-    const record = this.retryable(caller, key);
-    if (!billingKeyOf(this.core, caller.merchant.code, record.schedule.customer_uid)) {
+    const key = merchantKey(caller.merchant.code, merchantUid);
+    const record = this.retryable(caller, merchantUid);
+    if (!this.core.records.billingKeys.get(caller.merchant.code, record.schedule.customer_uid)) {
       throw errors.customerNotFound(record.schedule.customer_uid);
     }
     if (this.running.has(key)) throw errors.scheduleRunning();
     this.running.add(key);
     try {
       const payment = await this.schedules.execute(record);
-      if (!payment) throw errors.scheduleRetryRefused(this.require(key).schedule.fail_reason ?? '');
+      if (!payment) throw errors.scheduleRetryRefused(this.require(caller.merchant.code, merchantUid).schedule.fail_reason ?? '');
       return ok(copy(payment));
     } finally {
       this.running.delete(key);
     }
   }
 
-  private keyOf(caller: Caller, merchantUid: string): string {
-    return merchantKey(caller.merchant.code, merchantUid);
-  }
-
-  private require(key: string): ScheduleRecord {
-    const record = this.core.state.tables.schedules.get(key);
+  private require(merchant: string, merchantUid: string): ScheduleRecord {
+    const record = this.core.records.schedules.get(merchant, merchantUid);
     if (!record) throw errors.scheduleNotFound();
     return record;
   }
 
   /** Failed or revoked, and its merchant_uid not paid since (by another charge): otherwise 400. */
-  private retryable(caller: Caller, key: string): ScheduleRecord {
-    const record = this.require(key);
-    if (this.running.has(key)) throw errors.scheduleRunning();
+  private retryable(caller: Caller, merchantUid: string): ScheduleRecord {
+    const record = this.require(caller.merchant.code, merchantUid);
+    if (this.running.has(merchantKey(caller.merchant.code, merchantUid))) throw errors.scheduleRunning();
     if (!isRetryable(record.schedule)) throw errors.scheduleNotRetryable();
-    if (isMerchantUidTaken(this.core.state, caller.merchant.code, record.schedule.merchant_uid)) throw errors.alreadyPaidSchedule();
+    if (this.core.records.payments.isMerchantUidTaken(caller.merchant.code, record.schedule.merchant_uid)) throw errors.alreadyPaidSchedule();
     return record;
   }
 

@@ -11,15 +11,12 @@ import type {
 import { ok, type Answer } from '../answer.js';
 import type { BillingKeys } from '../billing/billing-keys.js';
 import { buyerWithHolder } from '../billing/holder.js';
-import { billingKeyOf } from '../billing/key-record.js';
 import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { SandboxError, errors } from '../errors.js';
 import { pageOf } from '../paging.js';
-import type { Charges } from '../payments/charges.js';
+import type { Charges, ScheduledCharge } from '../payments/charges.js';
 import { customDataText } from '../payments/custom-data.js';
-import { attemptsOf, isMerchantUidTaken } from '../payments/ledger.js';
-import { WAITING, merchantKey } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
 import { checkScheduleRange } from './range.js';
@@ -47,7 +44,7 @@ export class Schedules implements TimedTask {
   async schedule(caller: Caller, body: ScheduleBody): Promise<Answer<ScheduleResult[]>> {
     const { merchant } = caller;
     this.refuseTaken(merchant.code, body);
-    if (!billingKeyOf(this.core, merchant.code, body.customer_uid)) {
+    if (!this.core.records.billingKeys.get(merchant.code, body.customer_uid)) {
       if (!body.card_number || !body.expiry) throw errors.scheduleCustomerUnknown();
       const { card_number, expiry, birth, pwd_2digit, customer_id, pg } = body;
       await this.billingKeys.save(caller, body.customer_uid, { card_number, expiry, birth, pwd_2digit, customer_id, pg });
@@ -55,14 +52,14 @@ export class Schedules implements TimedTask {
     return this.core.write(() => {
       // Checked again: another request may have taken a merchant_uid while the key was being issued.
       this.refuseTaken(merchant.code, body);
-      const key = billingKeyOf(this.core, merchant.code, body.customer_uid);
+      const key = this.core.records.billingKeys.get(merchant.code, body.customer_uid);
       if (!key) throw errors.scheduleCustomerUnknown();
       const c = key.customer;
       return ok(
         body.schedules.map((entry) => {
           const record: ScheduleRecord = {
             merchant: merchant.code,
-            seq: this.core.state.nextSeq(),
+            seq: this.core.nextSeq(),
             schedule: {
               customer_uid: body.customer_uid,
               merchant_uid: entry.merchant_uid,
@@ -90,7 +87,7 @@ export class Schedules implements TimedTask {
               vat_amount: entry.vat_amount ?? null,
             },
           };
-          return copy(this.core.state.tables.schedules.put(record).schedule);
+          return copy(this.core.records.schedules.put(record).schedule);
         }),
       );
     });
@@ -102,7 +99,7 @@ export class Schedules implements TimedTask {
     if (!body.customer_uid && merchantUids.length === 0) throw errors.missingParameter('customer_uid');
     const code = caller.merchant.code;
     const candidates =
-      merchantUids.length > 0 ? merchantUids.flatMap((uid) => this.recordOf(code, uid) ?? []) : this.records(code).sort((a, b) => a.seq - b.seq);
+      merchantUids.length > 0 ? merchantUids.flatMap((uid) => this.recordOf(code, uid) ?? []) : this.core.records.schedules.ofMerchant(code).sort((a, b) => a.seq - b.seq);
     const pending = candidates.filter(
       (r) => r.schedule.schedule_status === 'scheduled' && (!body.customer_uid || r.schedule.customer_uid === body.customer_uid),
     );
@@ -120,8 +117,8 @@ export class Schedules implements TimedTask {
   byCustomer(caller: Caller, customerUid: string, query: ScheduleCustomerQuery): Answer<PagedSchedules> {
     checkScheduleRange(query.from, query.to, 'to');
     const status = query['schedule-status'];
-    const list = this.core.state.tables.schedules
-      .lookup('customer_uid', merchantKey(caller.merchant.code, customerUid))
+    const list = this.core.records.schedules
+      .ofCustomer(caller.merchant.code, customerUid)
       .sort(bySchedule)
       .map((r) => r.schedule)
       .filter((s) => s.schedule_at >= query.from && s.schedule_at < query.to && (!status || s.schedule_status === status));
@@ -132,7 +129,7 @@ export class Schedules implements TimedTask {
   byRange(caller: Caller, query: ScheduleRangeQuery): Answer<PagedSchedules> {
     checkScheduleRange(query.schedule_from, query.schedule_to, 'schedule_to');
     const status = query.schedule_status;
-    const list = this.records(caller.merchant.code)
+    const list = this.core.records.schedules.ofMerchant(caller.merchant.code)
       .sort(bySchedule)
       .map((r) => r.schedule)
       .filter((s) => s.schedule_at >= query.schedule_from && s.schedule_at < query.schedule_to && (!status || s.schedule_status === status));
@@ -143,7 +140,7 @@ export class Schedules implements TimedTask {
   /** Every schedule of one merchant or of all, by `schedule_at` then creation (the control API's listing). */
   list(merchant?: string): ScheduleResult[] {
     if (merchant !== undefined) this.core.merchants.require(merchant);
-    const records = merchant === undefined ? [...this.core.state.tables.schedules.values()] : this.records(merchant);
+    const records = this.core.records.schedules.ofMerchant(merchant);
     return records.sort(bySchedule).map((r) => copy(r.schedule));
   }
 
@@ -163,15 +160,11 @@ export class Schedules implements TimedTask {
   }
 
   private recordOf(merchant: string, merchantUid: string): ScheduleRecord | undefined {
-    return this.core.state.tables.schedules.get(merchantKey(merchant, merchantUid));
-  }
-
-  private records(merchant: string): ScheduleRecord[] {
-    return this.core.state.tables.schedules.lookup('merchant', merchant);
+    return this.core.records.schedules.get(merchant, merchantUid);
   }
 
   private pending(): ScheduleRecord[] {
-    return this.core.state.tables.schedules.lookup('scheduled', WAITING).sort(bySchedule);
+    return this.core.records.schedules.pending().sort(bySchedule);
   }
 
   /** A merchant_uid that is scheduled, or was paid, cannot be scheduled again; a revoked one can. */
@@ -179,7 +172,7 @@ export class Schedules implements TimedTask {
     const seen = new Set<string>();
     for (const { merchant_uid: uid } of body.schedules) {
       const scheduled = this.recordOf(merchant, uid);
-      const taken = (scheduled && scheduled.schedule.schedule_status !== 'revoked') || isMerchantUidTaken(this.core.state, merchant, uid);
+      const taken = (scheduled && scheduled.schedule.schedule_status !== 'revoked') || this.core.records.payments.isMerchantUidTaken(merchant, uid);
       if (seen.has(uid) || taken) throw errors.scheduleDuplicate(uid);
       seen.add(uid);
     }
@@ -195,40 +188,19 @@ export class Schedules implements TimedTask {
   async execute(record: ScheduleRecord): Promise<Payment | null> {
     const s = record.schedule;
     const merchant = this.core.merchants.get(record.merchant);
-    const before = attemptsOf(this.core.state, record.merchant, s.merchant_uid).length;
+    let payment: Payment | null = null;
     let refusal: string | null = merchant ? null : errors.unknownMerchant(record.merchant).message;
     if (merchant) {
       try {
-        await this.charges.again(
-          { merchant, userAgent: null },
-          {
-            customer_uid: s.customer_uid,
-            merchant_uid: s.merchant_uid,
-            amount: s.amount,
-            currency: 'KRW',
-            ...(s.name === null ? {} : { name: s.name }),
-            ...(s.buyer_name === null ? {} : { buyer_name: s.buyer_name }),
-            ...(s.buyer_email === null ? {} : { buyer_email: s.buyer_email }),
-            ...(s.buyer_tel === null ? {} : { buyer_tel: s.buyer_tel }),
-            ...(s.buyer_addr === null ? {} : { buyer_addr: s.buyer_addr }),
-            ...(s.buyer_postcode === null ? {} : { buyer_postcode: s.buyer_postcode }),
-            ...(s.custom_data === null ? {} : { custom_data: s.custom_data }),
-            ...(record.charge.card_quota === null ? {} : { card_quota: record.charge.card_quota }),
-            ...(record.charge.tax_free === null ? {} : { tax_free: record.charge.tax_free }),
-            ...(record.charge.vat_amount === null ? {} : { vat_amount: record.charge.vat_amount }),
-          },
-          'payment.scheduled',
-        );
+        payment = await this.charges.scheduled({ merchant, userAgent: null }, chargeOf(record));
       } catch (error) {
         refusal = error instanceof SandboxError ? error.message : errors.internal().message;
       }
     }
-    const attempts = attemptsOf(this.core.state, record.merchant, s.merchant_uid);
-    const payment = attempts.length > before ? attempts[attempts.length - 1]!.payment : null;
     const paymentStatus = payment?.status === 'paid' ? 'paid' : 'failed';
     const executedAt = toUnixSeconds(this.core.clock.now());
     await this.core.write(() =>
-      this.core.state.tables.schedules.update(merchantKey(record.merchant, s.merchant_uid), (draft) => {
+      this.core.records.schedules.update(record.merchant, s.merchant_uid, (draft) => {
         draft.schedule.schedule_status = 'executed';
         draft.schedule.executed_at = executedAt;
         draft.schedule.imp_uid = payment?.imp_uid ?? null;
@@ -240,3 +212,19 @@ export class Schedules implements TimedTask {
     return payment;
   }
 }
+
+/** What a schedule charges: its order and buyer as stored (the vendor's schedules always charge KRW). */
+const chargeOf = ({ schedule: s, charge }: ScheduleRecord): ScheduledCharge => ({
+  customer_uid: s.customer_uid,
+  merchant_uid: s.merchant_uid,
+  amount: s.amount,
+  currency: 'KRW',
+  name: s.name,
+  buyer_name: s.buyer_name,
+  buyer_email: s.buyer_email,
+  buyer_tel: s.buyer_tel,
+  buyer_addr: s.buyer_addr,
+  buyer_postcode: s.buyer_postcode,
+  custom_data: s.custom_data,
+  card_quota: charge.card_quota,
+});

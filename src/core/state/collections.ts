@@ -14,7 +14,7 @@ import {
   type TokenRecord,
   type WebhookDeliveryRecord,
 } from '../../contract/records.js';
-import type { CollectionSpec } from './table.js';
+import type { CollectionSpec, Table } from './table.js';
 
 /** A record's identity within one merchant; the same text the journal has always keyed such records by. */
 export const merchantKey = (merchant: string, id: string) => JSON.stringify([merchant, id]);
@@ -97,4 +97,8 @@ export type Collections = typeof collections;
 export type CollectionName = keyof Collections;
 /** The record type of a collection. */
 export type RecordOf<N extends CollectionName> = Collections[N] extends CollectionSpec<infer R> ? R : never;
+/** The index names of a collection. */
+export type IndexOf<N extends CollectionName> = keyof Collections[N]['indexes'] & string;
+/** The table of a collection, its index names checked by the compiler. */
+export type TableOf<N extends CollectionName> = Table<RecordOf<N>, IndexOf<N>>;
 export const collectionNames = Object.keys(collections) as CollectionName[];

@@ -1,6 +1,6 @@
 import { describeProblems } from '../../contract/describe.js';
 import { errors } from '../errors.js';
-import { collectionNames, collections, type CollectionName, type Collections, type RecordOf } from './collections.js';
+import { collectionNames, collections, type CollectionName, type Collections, type RecordOf, type TableOf } from './collections.js';
 import { emptySnapshot, SnapshotSchema, type Snapshot } from './snapshot.js';
 import { Table, type TableLog } from './table.js';
 
@@ -11,7 +11,7 @@ export interface Change {
   record: unknown;
 }
 
-type Tables = { [N in CollectionName]: Table<RecordOf<N>> };
+type Tables = { [N in CollectionName]: TableOf<N> };
 
 /** The writes of one change, so it can be taken back whole. */
 class Transaction {
@@ -110,10 +110,9 @@ export class SandboxState {
   /** Forgets everything of one merchant, or of all merchants (inside a transaction). */
   clear(merchant?: string): void {
     for (const name of collectionNames) {
-      const table = this.tables[name] as unknown as Table<{ merchant: string }>;
-      const kept: { merchant: string }[] = [];
-      if (merchant !== undefined) for (const record of table.values()) if (record.merchant !== merchant) kept.push(record);
-      table.replaceAll(kept);
+      const table = this.tables[name];
+      if (merchant === undefined) table.replaceAll([]);
+      else table.retain((record: { merchant: string }) => record.merchant !== merchant);
     }
   }
 

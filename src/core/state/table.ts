@@ -5,12 +5,12 @@ import { copy } from '../copy.js';
  * One collection of the state, declared once: its name (in snapshots and the journal), the schema every record
  * of it must satisfy, the key that identifies a record, and the secondary keys it is looked up by.
  */
-export interface CollectionSpec<R> {
+export interface CollectionSpec<R, I extends string = string> {
   name: string;
   schema: TSchema;
   key(record: R): string;
   /** Secondary keys; null leaves the record out of that index. Each index keeps its records oldest first. */
-  indexes: Record<string, (record: R) => string | null>;
+  indexes: Record<I, (record: R) => string | null>;
 }
 
 /** Where a table reports its writes: the open transaction (to undo them) and the journal (to save them). */
@@ -31,8 +31,8 @@ type Bucket = string | string[];
 const keysOf = (bucket: Bucket | undefined): readonly string[] => (bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket);
 
 /**
- * The one empty list every stored record holds where it holds an empty one (three in each payment: ~50 B of heap
- * per payment). Frozen, so a rule that edited a stored record in place would fail loudly; none does (`update`
+ * The one empty list every stored record holds where it holds an empty one (a payment has several), so empty
+ * lists cost no heap per record. Frozen, so a rule that edited a stored record in place would fail loudly; none does (`update`
  * edits a copy, and copies get lists of their own).
  */
 const EMPTY_LIST: readonly never[] = Object.freeze([]);
@@ -47,20 +47,21 @@ function shareEmptyLists(value: Record<string, unknown>): void {
   }
 }
 
-interface Rows<R> {
+interface Rows<R, I extends string> {
   byKey: Map<string, R>;
-  indexes: Map<string, Map<string, Bucket>>;
+  indexes: Map<I, Map<string, Bucket>>;
 }
 
 /**
  * The records of one collection, keyed and indexed, so every lookup is O(1) however much is stored. Records are
- * never edited in place: `update` stores an edited copy, so an undo only has to put the old object back.
+ * never edited in place: `update` stores an edited copy, so an undo only has to put the old object back. `I`
+ * names the indexes, so looking one up by a name the collection does not declare is a compile error.
  */
-export class Table<R> {
-  private rows: Rows<R>;
+export class Table<R, I extends string = string> {
+  private rows: Rows<R, I>;
 
   constructor(
-    readonly spec: CollectionSpec<R>,
+    readonly spec: CollectionSpec<R, I>,
     private readonly log: TableLog,
   ) {
     this.rows = this.emptyRows();
@@ -84,13 +85,8 @@ export class Table<R> {
   }
 
   /** The records with one secondary key, oldest first. */
-  lookup(index: string, key: string): R[] {
+  lookup(index: I, key: string): R[] {
     return keysOf(this.index(index).get(key)).map((primary) => this.rows.byKey.get(primary)!);
-  }
-
-  /** How many records share one secondary key, without listing them. */
-  count(index: string, key: string): number {
-    return keysOf(this.index(index).get(key)).length;
   }
 
   /** Stores a record, replacing the one with the same key. */
@@ -132,17 +128,22 @@ export class Table<R> {
     }
   }
 
-  private index(name: string): Map<string, Bucket> {
-    const index = this.rows.indexes.get(name);
-    if (!index) throw new Error(`${this.name} has no index ${name}`);
-    return index;
+  /** Keeps only the records `keep` accepts (forgetting one merchant), as one replace. */
+  retain(keep: (record: R) => boolean): void {
+    const kept: R[] = [];
+    for (const record of this.values()) if (keep(record)) kept.push(record);
+    this.replaceAll(kept);
+  }
+
+  private index(name: I): Map<string, Bucket> {
+    return this.rows.indexes.get(name)!;
   }
 
   /** Sets (or, with undefined, removes) the record under `key`, keeping every index in step. */
   private set(key: string, record: R | undefined): void {
     const previous = this.rows.byKey.get(key);
-    for (const [name, of] of Object.entries(this.spec.indexes)) {
-      const index = this.rows.indexes.get(name)!;
+    for (const [name, index] of this.rows.indexes) {
+      const of = this.spec.indexes[name];
       const before = previous ? of(previous) : null;
       const after = record ? of(record) : null;
       if (before === after) continue;
@@ -165,7 +166,8 @@ export class Table<R> {
     else this.rows.byKey.delete(key);
   }
 
-  private emptyRows(): Rows<R> {
-    return { byKey: new Map(), indexes: new Map(Object.keys(this.spec.indexes).map((name) => [name, new Map()])) };
+  private emptyRows(): Rows<R, I> {
+    const names = Object.keys(this.spec.indexes) as I[];
+    return { byKey: new Map(), indexes: new Map(names.map((name) => [name, new Map()])) };
   }
 }

@@ -5,6 +5,7 @@ import type { Core } from '../context.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
 import type { TokenRecord } from '../../contract/records.js';
+import type { TableOf } from '../state/collections.js';
 import type { TokenSource } from './token-source.js';
 
 export const LIFETIME_MS = 30 * 60 * 1000;
@@ -22,6 +23,7 @@ export class Tokens {
   constructor(
     private readonly core: Core,
     private readonly newToken: TokenSource,
+    private readonly tokens: TableOf<'tokens'>,
   ) {}
 
   async issue(body: GetTokenBody): Promise<Answer<AuthResponse>> {
@@ -31,7 +33,7 @@ export class Tokens {
     if (!merchant || merchant.imp_secret !== secret) throw errors.badCredentials();
 
     const now = this.core.clock.now();
-    const tokens = this.core.state.tables.tokens;
+    const tokens = this.tokens;
     const current = tokens.lookup('merchant', merchant.code)[0];
     let record = current && current.expires_at > now ? current : null;
     if (record && record.expires_at - now <= LAST_MINUTE_MS) {
@@ -53,7 +55,7 @@ export class Tokens {
   /** The merchant a live token belongs to; anything else is the vendor's 401. */
   verify(token: string | null): Merchant {
     if (!token) throw errors.unauthorized();
-    const record = this.core.state.tables.tokens.get(token);
+    const record = this.tokens.get(token);
     if (!record || record.expires_at <= this.core.clock.now()) throw errors.unauthorized();
     const merchant = this.core.merchants.get(record.merchant);
     if (!merchant) throw errors.unauthorized();

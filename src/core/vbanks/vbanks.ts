@@ -11,7 +11,6 @@ import { isTestChannel } from '../merchants/settle-rules.js';
 import { blankPayment } from '../payments/blank-payment.js';
 import { customDataText } from '../payments/custom-data.js';
 import { newImpUid } from '../payments/ids.js';
-import { isMerchantUidTaken, paymentOf } from '../payments/ledger.js';
 import { toUnixSeconds } from '../time/clock.js';
 
 const REVOKE_REASON = '가상계좌 발급취소';
@@ -36,7 +35,7 @@ export class Vbanks {
     const now = toUnixSeconds(this.core.clock.now());
     if (body.vbank_due <= now) throw errors.vbankDueInPast();
     const created = await this.core.write(() => {
-      if (isMerchantUidTaken(this.core.state, merchant.code, body.merchant_uid)) throw errors.alreadyPaid();
+      if (this.core.records.payments.isMerchantUidTaken(merchant.code, body.merchant_uid)) throw errors.alreadyPaid();
       const payment = blankPayment({
         imp_uid: newImpUid(this.core, 'imps_'),
         merchant_uid: body.merchant_uid,
@@ -59,8 +58,8 @@ export class Vbanks {
         vbank_issued_at: now,
       });
       const noticeUrl = [body.notice_url ?? []].flat()[0] ?? null;
-      const record: PaymentRecord = { merchant: merchant.code, seq: this.core.state.nextSeq(), payment, vbank: { notice_url: noticeUrl } };
-      return this.core.state.tables.payments.put(record);
+      const record: PaymentRecord = { merchant: merchant.code, seq: this.core.nextSeq(), payment, vbank: { notice_url: noticeUrl } };
+      return this.core.records.payments.put(record);
     });
     // Reference §7: an issued account is notified as `ready`.
     this.core.notify(merchant, created.payment, 'ready', { noticeUrl: created.vbank?.notice_url });
@@ -89,11 +88,11 @@ export class Vbanks {
   /** One write to a merchant's waiting account: unknown → 404; not a waiting virtual account → 400 (vendor). */
   private async change(caller: Caller, impUid: string, edit: (payment: Payment) => void): Promise<Answer<Payment>> {
     const updated = await this.core.write(() => {
-      const record = paymentOf(this.core.state, caller.merchant.code, impUid);
+      const record = this.core.records.payments.of(caller.merchant.code, impUid);
       if (!record) throw errors.paymentNotFound();
       const p = record.payment;
       if (!record.vbank || p.pay_method !== 'vbank' || p.status !== 'ready') throw errors.vbankNotModifiable();
-      return this.core.state.tables.payments.update(impUid, (draft) => edit(draft.payment));
+      return this.core.records.payments.update(impUid, (draft) => edit(draft.payment));
     });
     return ok(copy(updated.payment));
   }

@@ -4,7 +4,7 @@ import type { Core, WebhookOptions, WebhookSubject } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import type { Merchant } from '../merchants/merchants.js';
-import { WAITING, merchantKey } from '../state/collections.js';
+import { WAITING, merchantKey, type TableOf } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
 import type { WebhookTargets } from './targets.js';
@@ -31,6 +31,7 @@ export class Webhooks implements TimedTask {
     private readonly core: Core,
     private readonly transport: WebhookTransport,
     private readonly allowed: WebhookTargets,
+    private readonly deliveries: TableOf<'webhook_deliveries'>,
   ) {}
 
   /**
@@ -42,7 +43,7 @@ export class Webhooks implements TimedTask {
     if (!url) return;
     const body = { imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status };
     this.track(async () => {
-      const seq = this.core.state.nextSeq();
+      const seq = this.core.nextSeq();
       const record: WebhookDeliveryRecord = {
         id: `whd_${seq}`,
         merchant: merchant.code,
@@ -55,7 +56,7 @@ export class Webhooks implements TimedTask {
         next_attempt_at: null,
         attempts: [],
       };
-      await this.core.write(() => this.core.state.tables.webhook_deliveries.put(record));
+      await this.core.write(() => this.deliveries.put(record));
       await this.attempt(record, 'event');
     });
   }
@@ -63,17 +64,16 @@ export class Webhooks implements TimedTask {
   /** Every delivery (of one merchant, or all), oldest first, with its attempts. */
   list(merchant?: string): WebhookDeliveryRecord[] {
     if (merchant !== undefined) this.core.merchants.require(merchant);
-    const table = this.core.state.tables.webhook_deliveries;
-    const records = merchant === undefined ? [...table.values()] : table.lookup('merchant', merchant);
+    const records = merchant === undefined ? [...this.deliveries.values()] : this.deliveries.lookup('merchant', merchant);
     return records.sort((a, b) => a.seq - b.seq).map(copy);
   }
 
   /** Sends a logged delivery once more, now, and answers with it after the attempt. */
   async resend(id: string): Promise<WebhookDeliveryRecord> {
-    const record = this.core.state.tables.webhook_deliveries.lookup('id', id)[0];
+    const record = this.deliveries.lookup('id', id)[0];
     if (!record) throw errors.webhookDeliveryNotFound(id);
     await this.track(() => this.attempt(record, 'resend'));
-    return copy(this.core.state.tables.webhook_deliveries.get(keyOf(record))!);
+    return copy(this.deliveries.get(keyOf(record))!);
   }
 
   /** Resolves when no delivery is in flight, including deliveries started while waiting. */
@@ -89,7 +89,7 @@ export class Webhooks implements TimedTask {
 
   nextDue(): number | null {
     let next: number | null = null;
-    for (const record of this.core.state.tables.webhook_deliveries.lookup('retrying', WAITING)) {
+    for (const record of this.deliveries.lookup('retrying', WAITING)) {
       const due = record.next_attempt_at === null ? null : record.next_attempt_at * 1000;
       if (due !== null && (next === null || due < next)) next = due;
     }
@@ -98,7 +98,7 @@ export class Webhooks implements TimedTask {
 
   async runDue(now: number): Promise<void> {
     const due: WebhookDeliveryRecord[] = [];
-    for (const record of this.core.state.tables.webhook_deliveries.lookup('retrying', WAITING)) {
+    for (const record of this.deliveries.lookup('retrying', WAITING)) {
       if (record.next_attempt_at !== null && record.next_attempt_at * 1000 <= now) due.push(record);
     }
     due.sort((a, b) => a.next_attempt_at! - b.next_attempt_at! || a.seq - b.seq);
@@ -106,11 +106,10 @@ export class Webhooks implements TimedTask {
   }
 
   private async attempt(delivery: WebhookDeliveryRecord, trigger: WebhookAttempt['trigger']): Promise<void> {
-    const deliveries = this.core.state.tables.webhook_deliveries;
     const key = keyOf(delivery);
     // Claimed before the request goes out, so a tick during a slow receiver does not send the retry twice.
     const claimed = await this.core.write(() =>
-      deliveries.update(key, (draft) => {
+      this.deliveries.update(key, (draft) => {
         draft.next_attempt_at = null;
       }),
     );
@@ -126,7 +125,7 @@ export class Webhooks implements TimedTask {
     const retryable = permitted && (result.status === null || result.status >= 500);
     const nextAt = toUnixSeconds(this.core.clock.now() + RETRY_INTERVAL_MS);
     await this.core.write(() =>
-      deliveries.update(key, (draft) => {
+      this.deliveries.update(key, (draft) => {
         const retriesUsed = draft.attempts.filter((a) => a.trigger === 'retry').length + (trigger === 'retry' ? 1 : 0);
         const retryAgain = !delivered && retryable && draft.retry && retriesUsed < MAX_RETRIES && !this.closing.signal.aborted;
         draft.attempts.push({ at, url: draft.url, trigger, status: result.status, error: result.error });

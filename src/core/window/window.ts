@@ -15,14 +15,12 @@ import { copy } from '../copy.js';
 import { blankPayment } from '../payments/blank-payment.js';
 import { newApplyNum, newImpUid, newPgTid } from '../payments/ids.js';
 import { installmentMonths } from '../payments/installments.js';
-import { isMerchantUidTaken } from '../payments/ledger.js';
 import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
 import { deviceOf, type Device } from './device.js';
 import { windowDeclines, type WindowDecline } from './declines.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
-import { WAITING } from '../state/collections.js';
 
 /** What the stand-in SDK sends when `IMP.request_pay` is called. */
 export interface WindowRequest {
@@ -98,14 +96,14 @@ export class PaymentWindow implements TimedTask {
     if (!merchant) return refuse(refusals.merchant(request.merchant_code));
     const order = checkRequest(merchant, params, {
       now: this.core.clock.now(),
-      paid: isMerchantUidTaken(this.core.state, merchant.code, merchantUid),
+      paid: this.core.records.payments.isMerchantUidTaken(merchant.code, merchantUid),
       prepared: this.prepares.lookup(merchant.code, merchantUid),
     });
     if (isRefusal(order)) return refuse(order);
 
     const record = this.newRecord(merchant, order, device, request.user_agent);
     return this.core.write(() => {
-      this.core.state.tables.payments.put(record);
+      this.core.records.payments.put(record);
       return ok({
         mode: device,
         imp_uid: record.payment.imp_uid,
@@ -202,7 +200,7 @@ export class PaymentWindow implements TimedTask {
 
   /** Control API: the buyer deposits into an issued virtual account, the window's or the API's (→ `paid`, webhook). */
   async deposit(impUid: string): Promise<Answer<Payment>> {
-    const record = this.core.state.tables.payments.get(impUid);
+    const record = this.core.records.payments.get(impUid);
     if (!record?.window && !record?.vbank) throw errors.checkoutNotFound();
     const { payment } = record;
     const now = this.core.clock.now();
@@ -235,7 +233,7 @@ export class PaymentWindow implements TimedTask {
 
   /** Open virtual accounts, from their index: the check for due work runs every second, whatever is stored. */
   private waitingVbanks(): PaymentRecord[] {
-    return this.core.state.tables.payments.lookup('awaiting_deposit', WAITING);
+    return this.core.records.payments.awaitingDeposit();
   }
 
   private newRecord(merchant: Merchant, order: WindowOrder, device: Device, userAgent: string | null): PaymentRecord {
@@ -251,7 +249,7 @@ export class PaymentWindow implements TimedTask {
       started_at: toUnixSeconds(this.core.clock.now()),
     });
     const session = { m_redirect_url: device === 'mobile' ? m_redirect_url : null, company, vbank_due, notice_url, failure: null };
-    return { merchant: merchant.code, seq: this.core.state.nextSeq(), payment, window: session };
+    return { merchant: merchant.code, seq: this.core.nextSeq(), payment, window: session };
   }
 
   private paid(now: number, impUid: string): Partial<Payment> {
@@ -294,11 +292,11 @@ export class PaymentWindow implements TimedTask {
    */
   private update(record: PaymentRecord, fields: Partial<Payment>, consume?: () => void, failure?: WindowRefusal | null): Promise<PaymentRecord> {
     return this.core.write(() => {
-      const taken = fields.status === 'paid' && isMerchantUidTaken(this.core.state, record.merchant, record.payment.merchant_uid);
+      const taken = fields.status === 'paid' && this.core.records.payments.isMerchantUidTaken(record.merchant, record.payment.merchant_uid);
       const refusal = taken ? refusals.alreadyPaid() : failure;
       const applied: Partial<Payment> = taken ? { status: 'failed', failed_at: fields.paid_at ?? 0, fail_reason: refusal!.error_msg } : fields;
       if (!taken) consume?.();
-      return this.core.state.tables.payments.update(record.payment.imp_uid, (draft) => {
+      return this.core.records.payments.update(record.payment.imp_uid, (draft) => {
         Object.assign(draft.payment, applied);
         if (refusal && draft.window) draft.window.failure = refusal;
       });
@@ -317,7 +315,7 @@ export class PaymentWindow implements TimedTask {
   }
 
   private windowRecord(impUid: string): PaymentRecord {
-    const record = this.core.state.tables.payments.get(impUid);
+    const record = this.core.records.payments.get(impUid);
     if (!record?.window) throw errors.checkoutNotFound();
     return record;
   }
