@@ -4,6 +4,8 @@
 #
 #   docker build -t iamport-sandbox .
 #   docker run --rm -p 8080:8080 iamport-sandbox
+# A release image (scripts/release.sh) is built with its version and source:
+#   docker build --build-arg VERSION=0.1.0 --build-arg SOURCE=<repository URL> -t iamport-sandbox:0.1.0 .
 #
 # Bound to 0.0.0.0, the control API (/sandbox/reset, /sandbox/state, …) is
 # served only with a key, sent by callers as X-Sandbox-Control-Key; without
@@ -68,6 +70,15 @@ RUN --mount=type=secret,id=npmrc \
 # ---------------------------------------------------------------------------
 # runtime: node + production deps + compiled code + data files, nothing else.
 FROM ${NODE_IMAGE} AS runtime
+# What the image is (OCI annotations, read by `docker inspect` and registries). scripts/release.sh passes the
+# package's version and, when it knows one, the repository URL; a plain `docker build` labels the image "dev".
+ARG VERSION=dev
+ARG SOURCE=
+LABEL org.opencontainers.image.title="iamport-sandbox" \
+      org.opencontainers.image.description="Local sandbox of the PortOne V1 payment API (Settle / Hecto Financial)" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="MIT"
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080
@@ -75,7 +86,7 @@ WORKDIR /app
 # Application files stay owned by root: the server only reads them.
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY package.json ./
+COPY package.json LICENSE ./
 COPY fixtures ./fixtures
 # A writable place for IAMPORT_SANDBOX_DATA (unset = in-memory), e.g.
 #   docker run -e IAMPORT_SANDBOX_DATA=/data/db.json -v sandbox-data:/data ...

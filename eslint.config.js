@@ -23,6 +23,19 @@ const mswDoor = {
   patterns: [noNode, noFastify, noFileStore, { group: ['**/http/**', '**/storage/**'], message: 'Dependencies point inward: the other door and the store are outside.' }, noEntryPoints],
 };
 
+// The browser modules (src/browser) are bundled into the pages' scripts: nothing of a server, a door or a store,
+// and only the types of the contract and the core (their values bring TypeBox and the rules into the bundle).
+const browserModules = {
+  patterns: [
+    { ...noNode, message: 'src/browser runs in a browser: no node: modules.' },
+    noFastify,
+    noMsw,
+    { group: ['lowdb', 'lowdb/*'], message: 'The store belongs to src/storage.' },
+    { group: ['**/http/**', '**/msw/**', '**/storage/**', '**/outbound/**', '**/api/**'], message: 'src/browser talks to the sandbox over HTTP only.' },
+    edge([...entryPoints, 'index']),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tap/**', 'openapi/**'] },
   js.configs.recommended,
@@ -45,6 +58,18 @@ export default tseslint.config(
       ],
     },
   },
+  // A function a reader takes in at once; a longer one is a sequence of steps that want names of their own.
+  { files: ['src/**'], rules: { 'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true }] } },
   { files: ['src/core/**', 'src/contract/**', 'src/api/**'], rules: { 'no-restricted-imports': ['error', isomorphic] } },
   { files: ['src/msw/**'], rules: { 'no-restricted-imports': ['error', mswDoor] } },
+  {
+    files: ['src/browser/**'],
+    rules: {
+      'no-restricted-imports': ['error', browserModules],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/contract/**', '**/core/**'], allowTypeImports: true, message: 'src/browser imports only types of the contract and the core.' }] },
+      ],
+    },
+  },
 );

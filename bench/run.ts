@@ -1,7 +1,7 @@
 // npm run bench [-- --quick]
 //
-// Measures the sandbox against a bare Fastify server answering fixed envelopes of the same size (the ceiling),
-// with autocannon over loopback. Every server is a child process, as users run it; see bench/README.md.
+// Measures the sandbox against a bare Fastify server answering fixed envelopes of the same size (the ceiling) and
+// against bare Fastify doing the least a stateful sandbox must (the stateful ceiling), with autocannon over loopback. Every server is a child process, as users run it; see bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -297,12 +297,22 @@ async function main() {
   await stop(sample);
   const bodiesFile = join(work, 'ceiling.json');
   writeFileSync(bodiesFile, JSON.stringify(bodies));
+  const setupFile = join(work, 'stateful.json');
+  const payment = (JSON.parse(bodies.onetime) as { response: Record<string, unknown> }).response;
+  writeFileSync(setupFile, JSON.stringify({ imp_key: merchant.imp_key, imp_secret: merchant.imp_secret, payment }));
 
   const rows: Row[] = [];
   for (const connections of CONNECTIONS) {
     const ceiling = await startChild([child, 'ceiling', bodiesFile], 'ceiling');
     for (const endpoint of endpoints) rows.push(await measure(ceiling, endpoint, token, impUid, 'ceiling', connections));
     await stop(ceiling);
+    // A fresh stateful ceiling per cell, as for the sandbox: its maps grow with every charge.
+    for (const endpoint of endpoints) {
+      const stateful = await startChild([child, 'stateful', setupFile], `stateful ${endpoint} ${connections}`);
+      const prepared = await prepare(stateful.url);
+      rows.push(await measure(stateful, endpoint, prepared.token, prepared.impUid, 'stateful', connections));
+      await stop(stateful);
+    }
   }
 
   for (const variant of variants) {
@@ -328,9 +338,11 @@ function printTable(rows: Row[]) {
   const find = (endpoint: Endpoint, server: string, connections: number) =>
     rows.find((r) => r.endpoint === endpoint && r.server === server && r.connections === connections);
   const lines = [
-    ['endpoint', 'server', 'conn', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'of ceiling', 'of empty store', 'problems'],
+    ['endpoint', 'server', 'conn', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'of ceiling', 'of stateful', 'of empty store', 'problems'],
     ...rows.map((r) => {
       const ceiling = find(r.endpoint, 'ceiling', r.connections)!;
+      const stateful = find(r.endpoint, 'stateful', r.connections)!;
+      const ceilingRow = r.server === 'ceiling' || r.server === 'stateful';
       const empty = find(r.endpoint, r.server.replace(/\d+$/, '0'), r.connections);
       const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
       return [
@@ -342,15 +354,16 @@ function printTable(rows: Row[]) {
         r.p50.toString(),
         r.p99.toString(),
         r.server === 'ceiling' ? '' : pct(r.rps / ceiling.rps),
-        r.server === 'ceiling' || !empty || empty === r ? '' : pct(r.rps / empty.rps),
+        ceilingRow ? '' : pct(r.rps / stateful.rps),
+        ceilingRow || !empty || empty === r ? '' : pct(r.rps / empty.rps),
         r.problems,
       ];
     }),
   ];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  const format = (l: string[]) => `| ${l.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const format = (l: string[]) => `| ${l.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   console.log(format(lines[0]!));
-  console.log(`| ${widths.map((w, i) => (i >= 2 && i <= 8 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ')} |`);
+  console.log(`| ${widths.map((w, i) => (i >= 2 && i <= 9 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ')} |`);
   for (const l of lines.slice(1)) console.log(format(l));
 }
 

@@ -1,6 +1,7 @@
-// Child process of the benchmark: either the bare Fastify "ceiling" or the sandbox.
+// Child process of the benchmark: the bare Fastify "ceiling", the stateful ceiling, or the sandbox.
 //
 //   node dist/bench/server.js ceiling BODIES_FILE
+//   node dist/bench/server.js stateful SETUP_FILE
 //   node dist/bench/server.js sandbox [--payments N] -- <CLI flags>
 //
 // Each prints `listening on http://…` once it accepts requests. The servers run in their own process so that
@@ -10,6 +11,7 @@ import Fastify from 'fastify';
 import { loadConfig } from '../src/config.js';
 import { loggerOptions, startServer } from '../src/server.js';
 import { seededSnapshot } from './seed.js';
+import { statefulCeiling, type StatefulCeilingSetup } from './stateful-ceiling.js';
 
 /** The fixed answers the ceiling serves, captured from the sandbox so they are the same size. */
 export interface CeilingBodies {
@@ -49,5 +51,6 @@ async function sandbox(args: string[]): Promise<string> {
 }
 
 const [mode, ...rest] = process.argv.slice(2);
-const url = mode === 'ceiling' ? await ceiling(rest[0]!) : await sandbox(rest);
+const setup = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StatefulCeilingSetup;
+const url = mode === 'ceiling' ? await ceiling(rest[0]!) : mode === 'stateful' ? await statefulCeiling(setup(rest[0]!)) : await sandbox(rest);
 process.stdout.write(`listening on ${url}\n`);

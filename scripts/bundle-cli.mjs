@@ -1,26 +1,17 @@
 // Bundles the CLI (src/cli-main.ts and everything it imports) into one file, dist/src/cli-main.bundle.cjs, which
 // dist/src/cli.js runs; see src/cli.ts. Run by `npm run build` after tsc.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { stale } from './freshness.mjs';
 
 const output = 'dist/src/cli-main.bundle.cjs';
 // What the bundle is made of; when none of it changed since the bundle was written, `npm start` starts at once.
 const inputs = ['src', 'fixtures', 'package-lock.json', 'scripts/bundle-cli.mjs'];
-const newest = (path) => {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
-};
-const modified = (path) => {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return -1;
-  }
-};
-if (modified(output) < Math.max(...inputs.map(newest))) await bundle();
+if (stale([output], inputs)) await bundle();
+// tsc writes the bin without the execute bit. npm sets it when it installs the package, but a checkout runs the file
+// as built: `npx iamport-sandbox` in a project that links it, or `./dist/src/cli.js`.
+chmodSync('dist/src/cli.js', 0o755);
 
 /** esbuild: the CLI and everything it imports, as one script. */
 async function bundle() {

@@ -266,6 +266,7 @@ buildah bud \
   --pull=never \
   --jobs 2 \
   --build-arg NODE_IMAGE="$BASE_IMAGE" \
+  --build-arg VERSION="$(node -p 'require(process.argv[1]).version' "$PROJECT_DIR/package.json")" \
   --secret id=npmrc,src="$npmrc" \
   --secret id=npm_ca,src="$ca" \
   -f "$PROJECT_DIR/Dockerfile" \
@@ -275,10 +276,15 @@ log "image built in $((SECONDS - build_start))s"
 
 # Static checks on the image config, read as JSON.
 buildah inspect --type image "$APP_IMAGE" >"$TMP/inspect.json"
-node - "$TMP/inspect.json" <<'EOF' || die "image configuration check failed"
+node - "$TMP/inspect.json" "$PROJECT_DIR/package.json" <<'EOF' || die "image configuration check failed"
 const j = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));
 const c = j.Docker?.config ?? {};
 const problems = [];
+const labels = c.Labels ?? {};
+const want = { title: 'iamport-sandbox', licenses: 'MIT', version: require(process.argv[3]).version };
+for (const [key, value] of Object.entries(want)) {
+  if (labels[`org.opencontainers.image.${key}`] !== value) problems.push(`label org.opencontainers.image.${key} is '${labels[`org.opencontainers.image.${key}`] ?? ''}', expected '${value}'`);
+}
 if (!c.User || ['root', '0', '0:0'].includes(c.User)) problems.push(`USER is '${c.User ?? ''}', expected non-root`);
 if (!c.Healthcheck?.Test?.length) problems.push('no HEALTHCHECK');
 if (!Object.keys(c.ExposedPorts ?? {}).includes('8080/tcp')) problems.push('8080/tcp not exposed');

@@ -34,17 +34,18 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   filename: bundle,
   ...(cachedData ? { cachedData } : {}),
 });
-const module = { exports: {} as { run(): Promise<{ command: 'serve' | 'openapi' | 'help'; warm: Promise<void> }> } };
+const module = { exports: {} as { run(): Promise<{ command: string; warm: Promise<void> }> } };
 (script.runInThisContext() as (...args: unknown[]) => void)(
   module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href,
 );
 const { command, warm } = await module.exports.run();
 
 // Saved as soon as the server listens, so the cache holds the code of a whole start even for a server stopped at once
-// (often by SIGKILL, so never at exit); `openapi` runs most of it too; `--help` runs too little to be worth keeping.
+// (often by SIGKILL, so never at exit); `openapi` runs most of it too.
 // Saved again once the first request is answered, so the next start also skips compiling what a first answer runs
 // (the Dockerfile bakes the cache into the image that way: scripts/bake-code-cache.mjs). Where nothing can be
-// written, nothing is.
+// written, nothing is. `--help`, `--version` and `wait` run too little to be worth keeping: a cache saved by them (a
+// `wait` started beside the server, say) would hold less than the server's.
 function saveCache(): void {
   const data = script.createCachedData();
   for (const place of places) {
@@ -65,7 +66,7 @@ function saveCache(): void {
   }
 }
 
-if (command !== 'help' && (!cachedData || script.cachedDataRejected)) {
+if ((command === 'serve' || command === 'openapi') && (!cachedData || script.cachedDataRejected)) {
   saveCache();
   if (command === 'serve') void warm.then(saveCache);
 }

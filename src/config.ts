@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONTROL_KEY_HEADER, isLoopback } from './api/control-access.js';
-import { describeProblems } from './contract/describe.js';
+import { describeProblems } from './contract/validation.js';
 import { MerchantFileSchema } from './contract/merchant.js';
 import { validateMerchants, type Merchant, type MerchantFixture } from './core/merchants/merchants.js';
 import { defaultMerchants } from './fixtures.js';
@@ -17,24 +17,32 @@ export interface Config {
   seed: number | null;
   merchants: Merchant[];
   logLevel: string;
+  /** `pretty`: one line per event for a developer; `json`: JSON lines; null: pretty on a terminal, else JSON. */
+  logFormat: 'pretty' | 'json' | null;
   publicUrl: string;
   /** Mount the control API under /sandbox/... (off the loopback interface only with a key). */
   control: boolean;
   /** Bounds on how long a request may take to arrive and a connection may idle, in milliseconds. */
   timeouts: HttpTimeouts;
-  /** Why the control API is off although not turned off (bound beyond loopback without a key), for the banner. */
-  controlNotice: string | null;
+  /**
+   * Why the control API is off, for the banner: `--no-control was given`, `IAMPORT_SANDBOX_CONTROL=0 is set`, or
+   * `--host 0.0.0.0 is not loopback and no --control-key …`; null when it is on.
+   */
+  controlOff: string | null;
   /** Required in X-Sandbox-Control-Key on every control request when set. */
   controlKey: string | null;
   /** Host names the control API answers to besides loopback and the public URL's host (containers, compose services). */
   allowedHosts: string[];
   /** Hosts or URL prefixes webhooks may go to; null: anywhere. */
   webhookAllow: string[] | null;
-  /** `openapi`: print the OpenAPI document and exit. */
-  command: 'serve' | 'openapi' | 'help';
+  /** Where to write the URL once listening (removed on a clean exit), for `iamport-sandbox wait --ready-file`. */
+  readyFile: string | null;
+  /** `openapi`: print the OpenAPI document and exit; `version`: print the package's version. */
+  command: 'serve' | 'openapi' | 'help' | 'version';
 }
 
 export const usage = `Usage: iamport-sandbox [openapi] [options]
+       iamport-sandbox wait [URL] [--timeout 30s] [--ready-file FILE]
 
 Options (environment variable in brackets):
   --host HOST             address to listen on (IAMPORT_SANDBOX_HOST, HOST; default 127.0.0.1)
@@ -58,10 +66,17 @@ Options (environment variable in brackets):
   --webhook-allow LIST    comma-separated hosts or URL prefixes webhooks may be sent to (IAMPORT_SANDBOX_WEBHOOK_ALLOW;
                           default: anywhere)
   --log-level LEVEL       pino level: fatal error warn info debug trace silent (IAMPORT_SANDBOX_LOG_LEVEL; default info)
+  --log-format FORMAT     pretty (one line per request) or json (JSON lines) (IAMPORT_SANDBOX_LOG_FORMAT;
+                          default: pretty on a terminal, json otherwise)
+  --ready-file FILE       once listening, write the URL to FILE (removed on exit) (IAMPORT_SANDBOX_READY_FILE)
+  --version               print the version and exit
   -h, --help              this text
 
 Commands:
   openapi                 print the OpenAPI document and exit
+  wait [URL]              wait until the sandbox at URL (default http://127.0.0.1:8080, or the URL in
+                          --ready-file FILE) answers /sandbox/health; exit 1 after --timeout (default 30s)
+  conformance, record, replay   the conformance kit (e.g. iamport-sandbox conformance --help)
 `;
 
 export class ConfigError extends Error {
@@ -92,7 +107,7 @@ function readMerchants(file: string): Merchant[] {
 }
 
 /** Node's parseArgs messages suggest `--` for an unknown option; the likely fix is a typo, so say where to look. */
-function argumentProblem(error: NodeJS.ErrnoException): string {
+export function argumentProblem(error: NodeJS.ErrnoException): string {
   const option = /'([^']+)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (iamport-sandbox --help lists them)`;
   return `${error.message} (iamport-sandbox --help lists the options)`;
@@ -102,6 +117,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 function logLevel(value: string): string {
   if (!LOG_LEVELS.includes(value)) throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return value;
+}
+
+function logFormat(value: string | undefined): Config['logFormat'] {
+  if (value === undefined) return null;
+  if (value !== 'pretty' && value !== 'json') throw new ConfigError(`log format must be pretty or json, got "${value}"`);
   return value;
 }
 
@@ -117,6 +138,7 @@ const OPTIONS = {
   'billing-key-api': { type: 'boolean' },
   'public-url': { type: 'string' },
   'log-level': { type: 'string' },
+  'log-format': { type: 'string' },
   'request-timeout': { type: 'string' },
   'headers-timeout': { type: 'string' },
   'keep-alive-timeout': { type: 'string' },
@@ -124,6 +146,8 @@ const OPTIONS = {
   'control-key': { type: 'string' },
   'allowed-hosts': { type: 'string' },
   'webhook-allow': { type: 'string' },
+  'ready-file': { type: 'string' },
+  version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -147,7 +171,8 @@ const picker =
 
 function commandOf(values: Values, positionals: string[]): Config['command'] {
   if (positionals.length > 0 && positionals[0] !== 'openapi') throw new ConfigError(`unknown command "${positionals[0]}"`);
-  return values.help ? 'help' : positionals[0] === 'openapi' ? 'openapi' : 'serve';
+  if (values.help) return 'help';
+  return values.version ? 'version' : positionals[0] === 'openapi' ? 'openapi' : 'serve';
 }
 
 /** The merchants file's (or the shipped) merchants, the first one changed by the flags that name it. */
@@ -185,21 +210,45 @@ function timeoutsOf(values: Values, env: Env): HttpTimeouts {
 
 const list = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
 
-/** Whether the control API is mounted, behind which key, and why not when it was asked for. */
-function controlOf(values: Values, env: Env, host: string): Pick<Config, 'control' | 'controlNotice' | 'controlKey' | 'allowedHosts'> {
-  const pick = picker(env);
-  const controlKey = pick(values['control-key'], 'IAMPORT_SANDBOX_CONTROL_KEY') ?? null;
+/**
+ * Whether the control API is mounted, and why not, named for the banner. `turnedOff` is why it was turned off on
+ * purpose (null: asked for); `hostGiven` how the host was given (`--host 0.0.0.0`), for the refusal beyond loopback.
+ */
+function controlState(turnedOff: string | null, controlKey: string | null, host: string, hostGiven: string): Pick<Config, 'control' | 'controlOff' | 'controlKey'> {
   // An empty key (`--control-key "$UNSET"`) would be matched by a request without the header: the door left open.
   if (controlKey !== null && controlKey.trim() === '') throw new ConfigError('control-key must not be empty or blank');
-  const controlAsked = !values['no-control'] && !/^(0|false|no|off)$/i.test(env['IAMPORT_SANDBOX_CONTROL'] ?? '');
   // Off loopback anyone who reaches the port could reset the sandbox or read every token: not without a key.
-  const controlLocked = controlAsked && controlKey === null && !isLoopback(host);
+  const locked = turnedOff === null && controlKey === null && !isLoopback(host);
+  const controlOff = turnedOff ?? (locked ? `${hostGiven} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null);
+  return { control: controlOff === null, controlOff, controlKey };
+}
+
+/** Why the control API was turned off on purpose, as it was said (flag, or the variable and its value); null if not. */
+function controlTurnedOff(values: Values, env: Env): string | null {
+  if (values['no-control']) return '--no-control was given';
+  const variable = env['IAMPORT_SANDBOX_CONTROL'] ?? '';
+  return /^(0|false|no|off)$/i.test(variable) ? `IAMPORT_SANDBOX_CONTROL=${variable} is set` : null;
+}
+
+/** Whether the control API is mounted, behind which key, and the hosts it answers to. */
+function controlOf(values: Values, env: Env, host: Given): Pick<Config, 'control' | 'controlOff' | 'controlKey' | 'allowedHosts'> {
+  const pick = picker(env);
   return {
-    control: controlAsked && !controlLocked,
-    controlNotice: controlLocked ? `control API off: --host ${host} is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given` : null,
-    controlKey,
+    ...controlState(controlTurnedOff(values, env), pick(values['control-key'], 'IAMPORT_SANDBOX_CONTROL_KEY') ?? null, host.value, host.given),
     allowedHosts: list(pick(values['allowed-hosts'], 'IAMPORT_SANDBOX_ALLOWED_HOSTS')),
   };
+}
+
+/** A value and how it was given, as a message names it: `--host 0.0.0.0`, `HOST=0.0.0.0`. */
+interface Given {
+  value: string;
+  given: string;
+}
+
+function hostOf(values: Values, env: Env): Given {
+  if (values.host !== undefined) return { value: values.host, given: `--host ${values.host}` };
+  const name = ['IAMPORT_SANDBOX_HOST', 'HOST'].find((n) => env[n] !== undefined && env[n] !== '');
+  return name ? { value: env[name]!, given: `${name}=${env[name]!}` } : { value: '127.0.0.1', given: 'host 127.0.0.1' };
 }
 
 function webhookAllowOf(values: Values, env: Env): string[] | null {
@@ -210,8 +259,7 @@ function webhookAllowOf(values: Values, env: Env): string[] | null {
   return webhookAllow;
 }
 
-function publicUrlOf(values: Values, env: Env, host: string, port: number): string {
-  const publicUrl = picker(env)(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL');
+function publicUrlOf(publicUrl: string | undefined, host: string, port: number): string {
   if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new ConfigError(`public URL must be an absolute URL, got "${publicUrl}"`);
   return publicUrl ?? `http://${displayHost(host)}:${port}`;
 }
@@ -220,14 +268,15 @@ export function loadConfig(argv: readonly string[], env: Env): Config {
   const { values, positionals } = parseFlags(argv);
   const pick = picker(env);
   const command = commandOf(values, positionals);
-  const host = pick(values.host, 'IAMPORT_SANDBOX_HOST', 'HOST') ?? '127.0.0.1';
+  const hostGiven = hostOf(values, env);
+  const host = hostGiven.value;
   const port = integer('port', pick(values.port, 'IAMPORT_SANDBOX_PORT', 'PORT') ?? '8080', 0, 65535);
   const seedText = pick(values.seed, 'IAMPORT_SANDBOX_SEED');
   const merchants = merchantsOf(values, env);
   const timeouts = timeoutsOf(values, env);
-  const control = controlOf(values, env, host);
+  const control = controlOf(values, env, hostGiven);
   const webhookAllow = webhookAllowOf(values, env);
-  const publicUrl = publicUrlOf(values, env, host, port);
+  const publicUrl = publicUrlOf(pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL'), host, port);
   return {
     host,
     port,
@@ -235,10 +284,41 @@ export function loadConfig(argv: readonly string[], env: Env): Config {
     seed: seedText === undefined ? null : integer('seed', seedText, 0, 2 ** 31 - 1),
     merchants,
     logLevel: logLevel(pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info'),
+    logFormat: logFormat(pick(values['log-format'], 'IAMPORT_SANDBOX_LOG_FORMAT')),
     publicUrl,
     ...control,
     webhookAllow,
     timeouts,
+    readyFile: pick(values['ready-file'], 'IAMPORT_SANDBOX_READY_FILE') ?? null,
     command,
+  };
+}
+
+/** What `startServer` runs from: the Config without what only the CLI reads. */
+export type ServerConfig = Omit<Config, 'command' | 'logLevel' | 'logFormat' | 'controlOff' | 'readyFile'>;
+
+/** `startServer`'s options: any part of a ServerConfig; the rest as the CLI's defaults (port 8080, memory, shipped merchants). */
+export type ServerOptions = Partial<Omit<ServerConfig, 'timeouts'>> & { timeouts?: Partial<HttpTimeouts> };
+
+/**
+ * The ServerConfig of `options`, the rest filled in as `loadConfig` would with no flag and no environment: the public
+ * URL follows host and port, and the control API stays off beyond loopback without a key.
+ */
+export function serverConfig(options: ServerOptions = {}): ServerConfig {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8080;
+  const turnedOff = options.control === false ? 'control: false was given' : null;
+  const { controlOff: _, ...control } = controlState(turnedOff, options.controlKey ?? null, host, `host ${host}`);
+  return {
+    host,
+    port,
+    dataFile: options.dataFile ?? null,
+    seed: options.seed ?? null,
+    merchants: options.merchants ?? structuredClone([...defaultMerchants]),
+    publicUrl: publicUrlOf(options.publicUrl, host, port),
+    ...control,
+    allowedHosts: options.allowedHosts ?? [],
+    webhookAllow: options.webhookAllow ?? null,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
   };
 }

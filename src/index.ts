@@ -11,6 +11,7 @@ export type { Merchant, SettleMid } from './core/merchants/merchants.js';
 export type { Snapshot } from './core/state/snapshot.js';
 export { MemoryStore, type Store } from './core/state/store.js';
 export type { WebhookTransport, WebhookPost, AttemptResult } from './core/webhooks/transport.js';
+export type { WebhookAttemptReport } from './core/webhooks/webhooks.js';
 export type { Customer } from './contract/customer.js';
 export type { Payment, PaymentCancel, PagedPayments } from './contract/payment.js';
 export { Sandbox, type SandboxOptions };

@@ -12,6 +12,7 @@ const FLUSH_MS = 20;
 export class LogOutput {
   #pending = '';
   #scheduled = false;
+  #held = false;
   readonly #flushSoon = () => {
     this.#scheduled = false;
     this.flush();
@@ -23,6 +24,7 @@ export class LogOutput {
 
   write(line: string): boolean {
     this.#pending += line;
+    if (this.#held) return true;
     // Bounded, so a burst of lines within one turn cannot grow without limit.
     if (this.#pending.length >= 1 << 16) this.flush();
     else if (!this.#scheduled) {
@@ -32,7 +34,22 @@ export class LogOutput {
     return true;
   }
 
-  /** Writes what is pending now (the CLI does before its banner, so the log keeps its order). */
+  /**
+   * Keeps every line until `release`: the CLI holds what is logged while it starts (Fastify's "Server listening
+   * at") so that its banner is the first thing on stdout. Lines still go out if the process exits meanwhile.
+   */
+  hold(): void {
+    this.#held = true;
+  }
+
+  /** Writes `first` (the banner), then the lines held, and goes back to writing in batches. */
+  release(first: string): void {
+    this.#held = false;
+    this.#pending = first + this.#pending;
+    this.flush();
+  }
+
+  /** Writes what is pending now. */
   flush(): void {
     if (this.#pending === '') return;
     const text = this.#pending;

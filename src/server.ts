@@ -1,21 +1,25 @@
-import { createRequire } from 'node:module';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createSandbox } from './index.js';
 import type { Sandbox } from './core/sandbox.js';
 import { buildApp } from './http/app.js';
 import { redactUrl } from './http/request-log.js';
 import { LowdbStore } from './storage/lowdb-store.js';
-import type { Config } from './config.js';
+import { serverConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { MemoryStore } from './core/state/store.js';
 import { displayHost } from './display-host.js';
 import { explainListenError } from './startup-error.js';
 import { assertWritableDataFile } from './storage/writable.js';
+import { lockDataFile, type DataFileLock } from './storage/data-file-lock.js';
 import { stdoutLog } from './log-output.js';
+import { prettyOutput } from './pretty-log.js';
+import { logWebhookAttempt } from './webhook-log.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
 export { UnwritableDataFileError } from './storage/writable.js';
 export { StartupError } from './startup-error.js';
+export { DataFileLockedError } from './storage/data-file-lock.js';
+export type { ServerOptions } from './config.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,7 +32,7 @@ export interface RunningServer {
 
 /**
  * pino's options for the CLI: JSON lines on stdout, gathered and written in batches (see LogOutput); on a
- * terminal, pino-pretty's lines instead, formatted in this thread (it is loaded only then).
+ * terminal, one pretty line per event instead (src/pretty-log.ts), through the same batches.
  */
 export function loggerOptions(level: string, pretty: boolean): FastifyServerOptions['logger'] {
   return {
@@ -37,31 +41,50 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
     },
     redact: ['req.headers.authorization', 'req.headers["x-imptokenheader"]'],
-    stream: pretty ? prettyStream() : stdoutLog(),
+    stream: pretty ? prettyOutput() : stdoutLog(),
   };
 }
 
-function prettyStream(): NodeJS.WritableStream {
-  const pinoPretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => NodeJS.WritableStream;
-  return pinoPretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+/**
+ * Starts the sandbox server as the CLI and the container run it. Every option has the CLI's default:
+ * `startServer()` listens on 127.0.0.1:8080 in memory, `startServer({ port: 0 })` on a free port (see `url`).
+ * A data file is locked while the server runs (`FILE.lock`): a second server on it refuses to start.
+ */
+export async function startServer(options: ServerOptions = {}, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
+  const config = serverConfig(options);
+  let lock: DataFileLock | null = null;
+  if (config.dataFile) {
+    await assertWritableDataFile(config.dataFile);
+    lock = await lockDataFile(config.dataFile);
+  }
+  try {
+    return await listening(config, logger, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
-/** Starts the sandbox server as the CLI and the container run it. */
-export async function startServer(config: Config, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
-  if (config.dataFile) await assertWritableDataFile(config.dataFile);
+async function listening(config: ServerConfig, logger: FastifyServerOptions['logger'], lock: DataFileLock | null): Promise<RunningServer> {
   const store = config.dataFile ? new LowdbStore(config.dataFile) : new MemoryStore();
   // With --port 0 the port is known only once listening: receipt links read the address then.
   let linkBase = config.publicUrl;
+  // The app's logger exists once the app is built; a retry that falls due while the sandbox loads goes unlogged.
+  let log: FastifyBaseLogger | null = null;
   const sandbox = await createSandbox({
     merchants: config.merchants,
     store,
     publicUrl: () => linkBase,
     ...(config.seed === null ? {} : { seed: config.seed }),
     ...(config.webhookAllow === null ? {} : { webhookAllow: config.webhookAllow }),
+    onWebhookAttempt: (report) => {
+      if (log) logWebhookAttempt(log, report);
+    },
   });
   const publicUrl = new URL(config.publicUrl);
   const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host], allowedOrigins: [publicUrl.origin] };
   const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts, controlAccess });
+  log = app.log;
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -80,6 +103,7 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
     close: async () => {
       await app.close();
       await sandbox.close();
+      await lock?.release();
     },
   };
 }

@@ -13,10 +13,11 @@ const src = join(root, 'src');
 
 t.test('lint refuses imports that point outward', async (t) => {
   const eslint = new ESLint({ cwd: root });
-  const refused = async (file: string, specifier: string) => {
-    const [result] = await eslint.lintText(`import '${specifier}';\n`, { filePath: join(root, file) });
-    return (result?.messages ?? []).some((m) => m.ruleId === 'no-restricted-imports');
+  const refusedText = async (file: string, text: string) => {
+    const [result] = await eslint.lintText(text, { filePath: join(root, file) });
+    return (result?.messages ?? []).some((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports');
   };
+  const refused = (file: string, specifier: string) => refusedText(file, `import '${specifier}';\n`);
   const outward: [string, string][] = [
     ['src/core/probe.ts', '../server.js'],
     ['src/core/probe.ts', '../config.js'],
@@ -34,6 +35,15 @@ t.test('lint refuses imports that point outward', async (t) => {
     ['src/msw/probe.ts', '../storage/lowdb-store.js'],
     ['src/msw/probe.ts', '../server.js'],
     ['src/msw/probe.ts', '../config.js'],
+    ['src/browser/probe.ts', '../http/html.js'],
+    ['src/browser/dashboard/probe.ts', '../../api/operations.js'],
+    ['src/browser/probe.ts', 'node:fs'],
+    ['src/browser/probe.ts', 'fastify'],
+    ['src/browser/probe.ts', 'msw'],
+    ['src/browser/probe.ts', 'lowdb'],
+    ['src/browser/probe.ts', '../storage/lowdb-store.js'],
+    ['src/browser/probe.ts', '../contract/window.js'],
+    ['src/browser/dashboard/probe.ts', '../../core/window/window-request.js'],
   ];
   for (const [file, specifier] of outward) t.ok(await refused(file, specifier), `${file} may not import ${specifier}`);
   const inward: [string, string][] = [
@@ -43,8 +53,12 @@ t.test('lint refuses imports that point outward', async (t) => {
     ['src/msw/probe.ts', '../index.js'],
     ['src/core/probe.ts', './webhooks/transport.js'],
     ['src/http/probe.ts', '../config.js'],
+    ['src/browser/dashboard/probe.ts', '../korean-labels.js'],
+    ['src/http/probe.ts', '../browser/korean-labels.js'],
   ];
   for (const [file, specifier] of inward) t.notOk(await refused(file, specifier), `${file} may import ${specifier}`);
+  const typeOnly = "import type { WindowCheckoutSchema } from '../contract/window.js';\nexport type Probe = typeof WindowCheckoutSchema;\n";
+  t.notOk(await refusedText('src/browser/probe.ts', typeOnly), 'src/browser may import types of the contract');
 });
 
 /** Every .ts file under `dir`, as absolute paths. */

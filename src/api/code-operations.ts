@@ -9,6 +9,7 @@ import {
 } from '../contract/codes.js';
 import { pgSettings, tierOf } from '../core/codes/pg-settings.js';
 import { authenticated, type Operation } from './operation.js';
+import { examples } from './request-examples.js';
 
 // Standard codes, the merchant's PG settings and tiers (vendor V1 OpenAPI: codes, pgs and tiers tags).
 
@@ -38,6 +39,7 @@ export const codeOperations: Operation[] = [
     response: StandardCodeSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '코드에 해당되는 은행정보를 찾을 수 없음' },
+    example: examples.bankCode,
     run: (sandbox, { params }) => sandbox.codes.bank(params.bank_standard_code),
   }),
   authenticated({
@@ -65,6 +67,7 @@ export const codeOperations: Operation[] = [
     response: StandardCodeSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '코드에 해당되는 카드사정보를 찾을 수 없음' },
+    example: examples.cardCode,
     run: (sandbox, { params }) => sandbox.codes.card(params.card_standard_code),
   }),
   authenticated({

@@ -14,6 +14,7 @@ import {
   FaultSchema,
   FreezeBodySchema,
   ImportResultSchema,
+  MerchantBillingKeyParamsSchema,
   MerchantCodeParamsSchema,
   MerchantFilterQuerySchema,
   OutcomeBodySchema,
@@ -25,8 +26,10 @@ import {
   WebhookConfigSchema,
   WebhookDeliverySchema,
 } from '../contract/control.js';
-import { SnapshotSchema } from '../core/state/snapshot.js';
+import { SnapshotSchema, StateDocumentSchema } from '../core/state/snapshot.js';
+import { CreateTenantBodySchema, CreatedTenantSchema, TenantDeletedSchema, TenantParamsSchema, TenantSchema } from '../contract/tenants.js';
 import { ScheduleResultSchema } from '../contract/schedule.js';
+import { CustomerSchema } from '../contract/customer.js';
 import { PaymentSchema } from '../contract/payment.js';
 import { ImpUidParamsSchema } from '../contract/requests.js';
 import { ok } from '../core/answer.js';
@@ -35,6 +38,7 @@ import type { Sandbox } from '../core/sandbox.js';
 import { errors } from '../core/errors.js';
 import { open, type Operation } from './operation.js';
 import { faultTargets } from './operations.js';
+import { STATE_BODY_LIMIT } from './request.js';
 
 // The sandbox control API: everything a test needs to steer the sandbox, under /sandbox/... and its own tag.
 // Each operation is a thin call of a Sandbox method, so code holding the sandbox (the msw handlers) can do the
@@ -59,7 +63,7 @@ export const controlOperations: Operation[] = [
     operationId: 'sandboxReset',
     summary: 'Forget everything, or everything of one merchant (scripted outcomes too; faults only with everything)',
     description:
-      'Forgets every stored record (payments, billing keys, schedules, webhook deliveries, tokens) and scripted outcome, or only those of one merchant. Forgetting everything also clears the faults and puts the clock back to real time, running, unless keep_clock is true.',
+      'Forgets every stored record (payments, billing keys, schedules, webhook deliveries, tokens) and scripted outcome, or only those of one merchant or tenant. Forgetting everything also clears the faults and puts the clock back to real time, running, unless keep_clock is true. Tenants themselves stay (DELETE /sandbox/tenants/{code} drops one): a parallel worker resets its own tenant with `merchant`, never everything.',
     tags,
     body: ResetBodySchema,
     response: ResetResultSchema,
@@ -88,14 +92,15 @@ export const controlOperations: Operation[] = [
     method: 'PUT',
     path: '/sandbox/state',
     operationId: 'sandboxImport',
-    summary: 'Replace the whole state with an exported one',
+    summary: 'Replace the whole state with an exported one (the answer of GET /sandbox/state as it is, or its response)',
     description:
-      'Replaces the whole state with an exported one (GET /sandbox/state). The document is checked first; a document that does not fit changes nothing.',
+      'Replaces the whole state with an exported one: the answer of GET /sandbox/state as it was saved, envelope included, or only its `response` (a --data file may be either too). The document is checked first; a document that does not fit changes nothing. Tenants are state: those the document lacks are gone after it. Bodies up to 256 MiB.',
     tags,
-    body: SnapshotSchema,
+    body: StateDocumentSchema,
+    bodyLimit: STATE_BODY_LIMIT,
     response: ImportResultSchema,
     statuses: [400],
-    responses: { 200: 'Imported: how many payments, billing keys and schedules' },
+    responses: { 200: 'Imported: how many payments, billing keys and schedules', 413: 'The body is larger than 256 MiB' },
     run: async (sandbox, { body }) => {
       await sandbox.import(body);
       const snapshot = sandbox.export();
@@ -148,6 +153,50 @@ export const controlOperations: Operation[] = [
   }),
   open({
     kind: 'control',
+    method: 'POST',
+    path: '/sandbox/tenants',
+    operationId: 'sandboxCreateTenant',
+    summary: 'Make a fresh, isolated merchant (a tenant) for one test worker: its code, imp_key and imp_secret',
+    description:
+      "Makes a tenant: a copy of a merchant of the merchants file (`template`, the first one by default) with its own merchant code, imp_key and imp_secret. Its token reads only its own records, so N parallel workers with N tenants share one sandbox without colliding. The imp_secret is answered here only: the sandbox keeps its digest. Reset one tenant with POST /sandbox/reset {merchant}; a reset never drops tenants.",
+    tags,
+    body: CreateTenantBodySchema,
+    response: CreatedTenantSchema,
+    statuses: [400, 404],
+    responses: { 200: 'Made: the tenant and its credentials', 404: 'The template is not a merchant of the merchants file' },
+    run: async (sandbox, { body }) => ok(await sandbox.control.createTenant(body.template)),
+  }),
+  open({
+    kind: 'control',
+    method: 'GET',
+    path: '/sandbox/tenants',
+    operationId: 'sandboxListTenants',
+    summary: 'The tenants, oldest first, without API keys or secrets',
+    description: 'The tenants made with POST /sandbox/tenants, oldest first: code, template and time, never the imp_key or imp_secret.',
+    tags,
+    response: Type.Array(TenantSchema),
+    statuses: [],
+    run: (sandbox) => ok(sandbox.control.listTenants()),
+  }),
+  open({
+    kind: 'control',
+    method: 'DELETE',
+    path: '/sandbox/tenants/:code',
+    operationId: 'sandboxDeleteTenant',
+    summary: 'Drop a tenant and every record of it; other tenants and merchants are left alone',
+    description: 'Drops a tenant, its tokens, payments, billing keys, schedules, webhook deliveries and scripted outcomes. Nothing of another merchant changes.',
+    tags,
+    params: TenantParamsSchema,
+    response: TenantDeletedSchema,
+    statuses: [400, 404],
+    responses: { 404: 'No tenant with this code (a merchant of the merchants file is no tenant)' },
+    run: async (sandbox, { params }) => {
+      await sandbox.control.deleteTenant(params.code);
+      return ok({ deleted: params.code });
+    },
+  }),
+  open({
+    kind: 'control',
     method: 'GET',
     path: '/sandbox/changes',
     operationId: 'sandboxChanges',
@@ -173,6 +222,21 @@ export const controlOperations: Operation[] = [
     statuses: [400, 404],
     responses: { 404: 'Unknown merchant code' },
     run: (sandbox, { query }) => ok(sandbox.listBillingKeys(query.merchant)),
+  }),
+  open({
+    kind: 'control',
+    method: 'DELETE',
+    path: '/sandbox/merchants/:code/billing-keys/:customer_uid',
+    operationId: 'sandboxDeleteBillingKey',
+    summary: "Delete a merchant's billing key as its DELETE /subscribe/customers/{customer_uid} would, without a token",
+    description:
+      "Deletes one merchant's billing key as its DELETE /subscribe/customers/{customer_uid} would (same rule: the key is gone, its payments and schedules stay), without a token: for tests that play the merchant's back office, and the dashboard.",
+    tags,
+    params: MerchantBillingKeyParamsSchema,
+    response: CustomerSchema,
+    statuses: [400, 404],
+    responses: { 200: 'Deleted: the billing key as it was', 404: 'Unknown merchant code, or no billing key with this customer_uid' },
+    run: (sandbox, { params }) => sandbox.control.deleteBillingKey(params.code, params.customer_uid),
   }),
   open({
     kind: 'control',
@@ -233,8 +297,8 @@ export const controlOperations: Operation[] = [
     response: WebhookConfigSchema,
     statuses: [400, 404],
     responses: { 404: 'Unknown merchant code' },
-    run: (sandbox, { params, body }) =>
-      ok(sandbox.control.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
+    run: async (sandbox, { params, body }) =>
+      ok(await sandbox.control.setWebhook(params.code, { url: body.url, content_type: body.content_type ?? 'json', retry: body.retry ?? false })),
   }),
   open({
     kind: 'control',

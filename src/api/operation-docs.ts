@@ -1,6 +1,11 @@
 import type { TSchema } from 'typebox';
 import { Envelope, ErrorEnvelopeSchema } from '../contract/common.js';
+import { readJsonText } from '../contract/validation.js';
+import { SandboxError, errors } from '../core/errors.js';
+import { CONTROL_KEY_HEADER } from './control-access.js';
 import type { Operation } from './operation.js';
+import { BODY_LIMIT, validatePart } from './request.js';
+import { transportErrors } from './transport-errors.js';
 
 // What the OpenAPI document says of an operation's answers: one response per status it can answer, each with its
 // envelope and a sentence. The statuses are the operation's own list plus those its kind implies (any body can be
@@ -23,7 +28,6 @@ const vendorWording: Record<number, string> = {
   400: '필수 파라미터가 누락되었거나 값이 올바르지 않은 경우 (code -1: `["이름"] 파라메터는 필수입니다.` 등), 본문을 읽을 수 없는 경우',
   401: '인증 Token이 전달되지 않았거나 유효하지 않은 경우',
   404: '요청한 대상이 없거나 이 가맹점의 것이 아닌 경우',
-  413: '요청 본문이 1 MiB를 넘는 경우',
   415: '본문이 application/json도 application/x-www-form-urlencoded도 아닌 경우',
   501: '지원하지 않는 PG사: code 1, `현재 지원되지 않는 PG사입니다.`',
 };
@@ -34,17 +38,48 @@ const sandboxWording: Record<number, string> = {
   401: 'The sandbox runs with a control key (--control-key) and the request lacks the right X-Sandbox-Control-Key',
   403: 'The Host is not loopback nor allowed (--allowed-hosts), or the Origin is another site',
   404: 'Not found (an unknown imp_uid, merchant, webhook delivery…)',
-  413: 'The body is larger than 1 MiB',
   415: 'The body is neither application/json nor application/x-www-form-urlencoded',
 };
 
+/** The 413's sentence names the operation's own limit (most take 1 MiB, the state import far more). */
+function tooLargeWording(operation: Operation): string {
+  const mebibytes = (operation.bodyLimit ?? BODY_LIMIT) / (1024 * 1024);
+  return operation.kind === 'vendor' ? `요청 본문이 ${mebibytes} MiB를 넘는 경우` : `The body is larger than ${mebibytes} MiB`;
+}
+
 /** What a status means for an operation: its own wording if it has one, else the common one of its kind. */
-export function statusDescription(operation: Operation, status: number): string {
+function statusDescription(operation: Operation, status: number): string {
   const own = operation.responses?.[status];
   if (own) return own;
+  if (status === 413) return tooLargeWording(operation);
   const common = (operation.kind === 'vendor' ? vendorWording : sandboxWording)[status];
   if (!common) throw new Error(`${operation.operationId}: no wording for HTTP ${status}; give it in the operation's responses`);
   return common;
+}
+
+/** What the pipeline answers an empty body with, if its validation refuses one; else what a body not JSON gets. */
+function bodyRefusal(operation: Operation & { body: TSchema }): SandboxError {
+  try {
+    validatePart(operation.body, {}, { part: 'body', fromText: false, nullsAbsent: operation.kind === 'vendor' });
+  } catch (error) {
+    if (error instanceof SandboxError) return error;
+  }
+  const notJson = readJsonText('{');
+  return errors.refusedInput(notJson.ok ? '' : notJson.message);
+}
+
+/**
+ * The envelope a refusal of a status really answers, for the statuses every operation of a sort shares: what
+ * `/docs` shows instead of an envelope made up from the schema (`code: 0, message: "string"`). A 400 is what an
+ * empty body gets where validation refuses one, else what a body that is not JSON gets.
+ */
+function refusalOf(operation: Operation, status: number): SandboxError | null {
+  if (status === 400 && operation.body) return bodyRefusal({ ...operation, body: operation.body });
+  if (status === 401) return operation.kind === 'control' ? errors.controlKeyRequired(CONTROL_KEY_HEADER) : errors.unauthorized();
+  if (status === 403 && operation.kind === 'control') return errors.controlOriginRefused('https://elsewhere.example');
+  if (status === 413) return transportErrors.bodyTooLarge(operation.bodyLimit ?? BODY_LIMIT);
+  if (status === 415) return transportErrors.unsupportedMediaType('text/plain');
+  return null;
 }
 
 /**
@@ -55,7 +90,9 @@ export function documentedResponses(operation: Operation): Record<number, TSchem
   return Object.fromEntries(
     documentedStatuses(operation).map((status) => {
       const envelope = status < 300 ? Envelope(operation.response) : ErrorEnvelopeSchema;
-      return [status, { ...envelope, 'x-response-description': statusDescription(operation, status) }];
+      const refusal = status < 300 ? null : refusalOf(operation, status);
+      const example = refusal ? { example: refusal.toEnvelope() } : {};
+      return [status, { ...envelope, ...example, 'x-response-description': statusDescription(operation, status) }];
     }),
   );
 }

@@ -11,7 +11,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
  * - `sandbox`: the sandbox's own endpoints (health, the payment window's JSON API); always mounted, never faulted;
  * - `control`: the control API that steers the sandbox from a test; mounted only with `control`, never faulted.
  */
-export type OperationKind = 'vendor' | 'sandbox' | 'control';
+type OperationKind = 'vendor' | 'sandbox' | 'control';
 
 /** One endpoint as both doors serve it: where it lives, what it accepts, and which core call answers it. */
 export interface Operation {
@@ -35,6 +35,8 @@ export interface Operation {
   params?: TSchema;
   querystring?: TSchema;
   body?: TSchema;
+  /** Largest body it takes, in bytes, when more than the common BODY_LIMIT (a whole state brought in). */
+  bodyLimit?: number;
   /** Schema of `response` in a successful envelope, and other statuses that can answer (documentation). */
   response: TSchema;
   statuses: number[];
@@ -43,7 +45,16 @@ export interface Operation {
    * the vendor's per-status text, or the refusals a 200 can carry.
    */
   responses?: Partial<Record<number, string>>;
+  /** The request `/docs` shows for it (src/api/request-examples.ts): sent as is, it succeeds. */
+  example?: RequestExample;
   run(sandbox: Sandbox, input: { params: unknown; query: unknown; body: unknown; userAgent: string | null }, caller: Caller | null): Answer | Promise<Answer>;
+}
+
+/** An operation's documented request, part by part: each property's value, under the schema's own names. */
+interface RequestExample<P = Record<string, unknown>, Q = Record<string, unknown>, B = Record<string, unknown>> {
+  params?: P;
+  query?: Q;
+  body?: B;
 }
 
 type Input<P extends TSchema, Q extends TSchema, B extends TSchema> = {
@@ -59,13 +70,15 @@ type Produces<R extends TSchema> = Answer<Static<R>> | Promise<Answer<Static<R>>
 
 type Definition<P extends TSchema, Q extends TSchema, B extends TSchema, R extends TSchema, C> = Omit<
   Operation,
-  'run' | 'auth' | 'cors' | 'params' | 'querystring' | 'body' | 'response'
+  'run' | 'auth' | 'cors' | 'params' | 'querystring' | 'body' | 'response' | 'example'
 > & {
   cors?: boolean;
   params?: P;
   querystring?: Q;
   body?: B;
   response: R;
+  /** Typed by the schemas, so an example that no longer fits its operation is a compile error. */
+  example?: RequestExample<Static<P>, Partial<Static<Q>>, Static<B>>;
   run(sandbox: Sandbox, input: Input<P, Q, B>, caller: C): Produces<R>;
 };
 

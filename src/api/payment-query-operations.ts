@@ -7,8 +7,9 @@ import {
   PaymentStatusParamsSchema,
   PaymentsByStatusQuerySchema,
 } from '../contract/payment-queries.js';
-import { ImpUidParamsSchema } from '../contract/requests.js';
+import { ImpUidParamsSchema, MerchantUidParamsSchema } from '../contract/requests.js';
 import { authenticated, type Operation } from './operation.js';
+import { examples } from './request-examples.js';
 
 // The vendor's payment listings and balance lookup (V1 OpenAPI, `payments` tag).
 
@@ -26,6 +27,7 @@ export const paymentQueryOperations: Operation[] = [
     response: PagedPaymentsSchema,
     statuses: [400, 401],
     responses: { 200: '정상 조회', 400: '유효하지 않은 payment_status, 데이터 범위를 넘어선 page 등 파라미터가 올바르지 않은 경우 (code -1)' },
+    example: examples.paymentsByStatus,
     run: (sandbox, { params, query }, caller) => sandbox.paymentQueries.byStatus(caller, params.payment_status, query),
   }),
   authenticated({
@@ -41,8 +43,25 @@ export const paymentQueryOperations: Operation[] = [
     response: PagedPaymentsSchema,
     statuses: [400, 401, 404],
     responses: { 200: '정상 조회', 400: 'merchant_uid 누락, 올바르지 않은 status 등 파라메터가 잘못된 경우 (code -1)', 404: '유효하지 않은 merchant_uid' },
+    example: examples.findPayment,
     run: (sandbox, { params, query }, caller) =>
       sandbox.paymentQueries.findAll(caller, params.merchant_uid, params.payment_status, query),
+  }),
+  authenticated({
+    method: 'GET',
+    path: '/payments/findAll/:merchant_uid',
+    operationId: 'getAllPaymentsByMerchantUidAnyStatus',
+    summary: 'merchant_uid의 모든 결제시도 조회 (결제상태 무관)',
+    description:
+      'GET /payments/findAll/{merchant_uid}/{payment_status}에서 payment_status를 생략한 형태입니다 (벤더 문서: "지정하지 않으면 모든 상태를 조회합니다"). 같은 merchant_uid의 모든 거래가 결제상태와 관계없이 조회됩니다.',
+    tags: ['payments'],
+    params: MerchantUidParamsSchema,
+    querystring: FindAllQuerySchema,
+    response: PagedPaymentsSchema,
+    statuses: [400, 401, 404],
+    responses: { 200: '정상 조회', 400: '데이터 범위를 넘어선 page 등 파라메터가 잘못된 경우 (code -1)', 404: '유효하지 않은 merchant_uid' },
+    example: examples.findPaymentAnyStatus,
+    run: (sandbox, { params, query }, caller) => sandbox.paymentQueries.findAll(caller, params.merchant_uid, undefined, query),
   }),
   authenticated({
     method: 'GET',
@@ -56,6 +75,7 @@ export const paymentQueryOperations: Operation[] = [
     response: Nullable(PaymentBalanceSchema),
     statuses: [401, 404],
     responses: { 200: '정상 조회 (code 0). 헥토파이낸셜 결제건은 HTTP 200, code 1, response: null', 404: '유효하지 않은 imp_uid' },
+    example: examples.payment,
     run: (sandbox, { params }, caller) => sandbox.paymentQueries.balance(caller, params.imp_uid),
   }),
 ];

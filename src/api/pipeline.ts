@@ -1,15 +1,15 @@
-import type { RequestPart } from '../contract/validator.js';
 import type { Answer } from '../core/answer.js';
 import { SandboxError, errors } from '../core/errors.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { controlGuard, type ControlAccess } from './control-access.js';
-import { withoutNulls } from './absent-nulls.js';
 import { faultFor } from './faults.js';
 import type { Operation } from './operation.js';
 import { mountedOperations } from './mounted-operations.js';
 import { JSON_TYPE } from './reply.js';
-import { callerOf, parseBody, parseForm, validatePart, type HeaderLookup } from './request.js';
+import { readForm } from './php-form.js';
+import { BODY_LIMIT, callerOf, parseBody, validatePart, type HeaderLookup } from './request.js';
 import { createRouter, type Params } from './router.js';
+import { transportErrors } from './transport-errors.js';
 
 /** A request as it came over the wire, in the terms both doors can give. */
 export interface PlainRequest {
@@ -24,17 +24,28 @@ export interface PlainRequest {
   contentType: string | undefined;
 }
 
-export interface PlainAnswer {
+interface PlainAnswer {
   status: number;
   headers: Record<string, string>;
   /** Null for HEAD and for a preflight. */
   body: string | null;
+  /**
+   * The envelope's `code` (0, -1, 1…), null when the answer is no envelope (a preflight): a door's request log
+   * shows it beside the status (a declined charge is `200 code -1`) without parsing the body it sends.
+   */
+  code: number | null;
 }
 
 /** What a door does with a request: send an answer, or drop the connection (an injected fault). */
 export type Outcome = { action: 'answer'; answer: PlainAnswer } | { action: 'drop' };
 
-export type Pipeline = (request: PlainRequest) => Promise<Outcome>;
+export type Pipeline = ((request: PlainRequest) => Promise<Outcome>) & {
+  /**
+   * How many body bytes a door should read for a request: its operation's limit, once the control guard lets its
+   * headers through (so only an allowed caller can make the server hold a large body), else BODY_LIMIT.
+   */
+  bodyLimit(method: string, path: string, header: HeaderLookup): number;
+};
 
 export interface PipelineOptions {
   /** Serve the control API (`/sandbox/...` reset, state, clock, outcomes, faults, deposit…). */
@@ -57,6 +68,7 @@ const PREFLIGHT: PlainAnswer = {
     'access-control-max-age': '600',
   },
   body: null,
+  code: null,
 };
 
 const reportToConsole = (error: unknown) => console.error('iamport-sandbox: request failed', error);
@@ -70,17 +82,17 @@ export function createPipeline(sandbox: Sandbox, { control, controlAccess = {}, 
   const router = createRouter(mountedOperations(control));
   const guardControl = controlGuard(controlAccess);
 
-  return async (request) => {
+  const pipeline = async (request: PlainRequest): Promise<Outcome> => {
     const route = router.find(request.method, request.path);
     const cors = (route.kind === 'operation' || route.kind === 'preflight') && route.operation.cors;
     try {
       switch (route.kind) {
         case 'bad-url':
-          throw errors.badUrl(request.path);
+          throw transportErrors.badUrl(request.path);
         case 'not-found':
           // As Fastify does, the body of an unknown route is read too: malformed JSON answers 400 before the 404.
           parseBody(request.contentType, request.body);
-          throw errors.routeNotFound(request.method, request.path);
+          throw transportErrors.routeNotFound(request.method, request.path);
         case 'preflight':
           return { action: 'answer', answer: PREFLIGHT };
         case 'operation':
@@ -93,20 +105,21 @@ export function createPipeline(sandbox: Sandbox, { control, controlAccess = {}, 
       return answered(request, cors, failure.status, failure.toEnvelope());
     }
   };
+  return Object.assign(pipeline, { bodyLimit: bodyLimitOf(router, guardControl) });
 
   async function serve(operation: Operation, params: Params, request: PlainRequest): Promise<Outcome> {
     if (operation.kind === 'control') guardControl(request.header);
     const fault = await faultFor(sandbox, operation);
     if (fault.action === 'drop') return DROP;
     if (fault.action === 'answer') return answered(request, operation.cors, fault.answer.status, fault.answer.body);
-    const query = parseForm(request.query);
-    const body = parseBody(request.contentType, request.body);
+    const query = readForm(request.query);
+    const body = parseBody(request.contentType, request.body, operation.bodyLimit);
     const caller = operation.auth ? callerOf(sandbox, request.header, query) : null;
     const input = {
-      params: validated(operation.params, params, 'params', true),
+      params: validatePart(operation.params, params, { part: 'params', fromText: true, nullsAbsent: false }),
       // The vendor's operations read a JSON null as absent; the sandbox's own (a state snapshot) keep theirs.
-      body: validated(operation.body, operation.kind === 'vendor' ? withoutNulls(body.data) : body.data, 'body', body.fromForm),
-      query: validated(operation.querystring, query, 'querystring', true),
+      body: validatePart(operation.body, body.data, { part: 'body', fromText: body.fromForm, nullsAbsent: operation.kind === 'vendor' }),
+      query: validatePart(operation.querystring, query, { part: 'querystring', fromText: true, nullsAbsent: false }),
       userAgent: request.header('user-agent') ?? null,
     };
     const answer: Answer = await operation.run(sandbox, input, caller);
@@ -114,12 +127,32 @@ export function createPipeline(sandbox: Sandbox, { control, controlAccess = {}, 
   }
 }
 
-const validated = (schema: Operation['body'], data: unknown, part: RequestPart, coerce: boolean) =>
-  schema ? validatePart(schema, data, part, coerce) : data;
+/**
+ * How many bytes a door may read of a request's body: 1 MiB, or an operation's own `bodyLimit` once the control
+ * guard accepts the headers (so no one else can make the sandbox read a large body).
+ */
+function bodyLimitOf(router: ReturnType<typeof createRouter>, guardControl: (header: HeaderLookup) => void) {
+  return (method: string, path: string, header: HeaderLookup): number => {
+    const route = router.find(method, path);
+    if (route.kind !== 'operation' || route.operation.bodyLimit === undefined) return BODY_LIMIT;
+    try {
+      if (route.operation.kind === 'control') guardControl(header);
+    } catch {
+      return BODY_LIMIT;
+    }
+    return route.operation.bodyLimit;
+  };
+}
 
 /** An envelope as both doors send it; a HEAD answer keeps the status and headers, without the body. */
 function answered(request: PlainRequest, cors: boolean, status: number, envelope: unknown): Outcome {
   const headers: Record<string, string> = cors ? { 'content-type': JSON_TYPE, ...CORS_HEADERS } : { 'content-type': JSON_TYPE };
   const body = request.method === 'HEAD' ? null : JSON.stringify(envelope);
-  return { action: 'answer', answer: { status, headers, body } };
+  return { action: 'answer', answer: { status, headers, body, code: codeOf(envelope) } };
+}
+
+/** The envelope's `code`; null for a body that is no envelope. */
+function codeOf(envelope: unknown): number | null {
+  const code = typeof envelope === 'object' && envelope !== null ? (envelope as { code?: unknown }).code : undefined;
+  return typeof code === 'number' ? code : null;
 }

@@ -30,6 +30,7 @@ import {
 import { PaymentPrepareSchema, PrepareBodySchema, PrepareParamsSchema } from '../contract/prepare.js';
 import { authenticated, open, type Operation } from './operation.js';
 import { schedulesByCustomer } from './schedule-operations.js';
+import { examples } from './request-examples.js';
 
 // Tokens, payments, billing keys and schedules: the PortOne V1 endpoints a Settle subscription integration calls,
 // with the vendor's operation ids, tags and parameter names. The rest of the vendor's list is in src/api/operations.ts.
@@ -48,6 +49,7 @@ export const primaryOperations: Operation[] = [
     response: AuthSchema,
     statuses: [400, 401],
     responses: { 200: '정상적으로 access_token을 받아왔습니다', 401: 'imp_key, imp_secret 인증에 실패한 경우' },
+    example: examples.getToken,
     run: (sandbox, { body }) => sandbox.tokens.issue(body),
   }),
   authenticated({
@@ -62,6 +64,7 @@ export const primaryOperations: Operation[] = [
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
     responses: { 200: '정상 결제 (code 0, response에 결제건). 카드사 거절(code -1)과 PG 설정·중복 merchant_uid 같은 거절(code 1)도 HTTP 200이며 response: null' },
+    example: examples.onetime,
     run: (sandbox, { body }, caller) => sandbox.charges.onetime(caller, body),
   }),
   authenticated({
@@ -76,6 +79,7 @@ export const primaryOperations: Operation[] = [
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
     responses: { 200: '정상 결제 (code 0, response에 결제건). 카드사 거절(code -1)과 등록되지 않은 customer_uid·중복 merchant_uid 같은 거절(code 1)도 HTTP 200이며 response: null' },
+    example: examples.again,
     run: (sandbox, { body }, caller) => sandbox.charges.again(caller, body),
   }),
   authenticated({
@@ -90,7 +94,8 @@ export const primaryOperations: Operation[] = [
     response: Type.Array(CustomerSchema),
     statuses: [207, 400, 401, 404],
     responses: { 200: '요청된 모든 customer_uid에 대한 빌링키 정보 응답완료', 207: '요청된 customer_uid 중 일부 빌링키 정보 조회 실패 (접근권한 없음 또는 존재하지 않는 customer_uid): 찾은 것만 응답', 404: '유효하지 않은 customer_uid (요청된 것을 하나도 찾지 못한 경우)' },
-    run: (sandbox, { query }, caller) => sandbox.billingKeys.getMany(caller, query['customer_uid[]']),
+    example: examples.customers,
+    run: (sandbox, { query }, caller) => sandbox.billingKeys.getMany(caller, query.customer_uid),
   }),
   authenticated({
     method: 'GET',
@@ -104,6 +109,7 @@ export const primaryOperations: Operation[] = [
     response: CustomerSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '유효하지 않은 customer_uid' },
+    example: examples.customer,
     run: (sandbox, { params }, caller) => sandbox.billingKeys.get(caller, params.customer_uid),
   }),
   authenticated({
@@ -119,6 +125,7 @@ export const primaryOperations: Operation[] = [
     response: Nullable(CustomerSchema),
     statuses: [400, 401],
     responses: { 200: '정상 등록 (code 0, response에 빌링키). 별도 계약이 없는 헥토파이낸셜 가맹점이나 카드사 거절은 HTTP 200, code 1 또는 -1, response: null' },
+    example: examples.customerSave,
     run: (sandbox, { params, body }, caller) => sandbox.billingKeys.save(caller, params.customer_uid, body),
   }),
   authenticated({
@@ -134,6 +141,7 @@ export const primaryOperations: Operation[] = [
     response: CustomerSchema,
     statuses: [401, 404],
     responses: { 200: '정상 삭제 (response에 삭제된 빌링키)', 404: '유효하지 않은 customer_uid' },
+    example: examples.customer,
     run: (sandbox, { params }, caller) => sandbox.billingKeys.delete(caller, params.customer_uid),
   }),
   authenticated({
@@ -142,13 +150,14 @@ export const primaryOperations: Operation[] = [
     operationId: 'customer_payments',
     summary: '빌링키로 결제된 내역 (20건씩)',
     description:
-      '구매자의 빌링키로 결제된 결제목록을 조회합니다 (20건씩, page로 페이징).',
+      '구매자의 빌링키로 결제된 결제목록을 조회합니다 (20건씩, page로 페이징). 삭제된 빌링키는 유효하지 않은 customer_uid로 404입니다.',
     tags: ['subscribe.customer'],
     params: CustomerUidParamsSchema,
     querystring: PageQuerySchema,
     response: PagedPaymentsSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '유효하지 않은 customer_uid' },
+    example: examples.customer,
     run: (sandbox, { params, query }, caller) => sandbox.billingKeys.payments(caller, params.customer_uid, query.page ?? 1),
   }),
   authenticated({
@@ -157,12 +166,16 @@ export const primaryOperations: Operation[] = [
     operationId: 'schedule',
     summary: '결제예약 (빌링키가 없고 카드정보가 있으면 빌링키를 먼저 발급: 헥토파이낸셜은 별도 계약 필요)',
     description:
-      'customer_uid를 이용하여 비인증 결제 요청을 예약합니다 (비 인증 결제(빌링키) API를 포트원이 대신 수행). 결제 결과는 notice_url로 웹훅(POST)을 통해 받습니다. 빌링키가 등록된 customer_uid면 그 빌링키로 예약하고(카드정보 선택), 없으면 카드정보로 빌링키를 먼저 발급한 뒤 예약합니다(카드정보 필수, 헥토파이낸셜은 별도 계약 필요). 예약건별로 고유한 merchant_uid를 보내야 하며, buyer_* 정보가 없으면 빌링키의 customer_* 정보로 대체됩니다.',
+      'customer_uid를 이용하여 비인증 결제 요청을 예약합니다 (비 인증 결제(빌링키) API를 포트원이 대신 수행). 결제 결과는 notice_url로 웹훅(POST)을 통해 받습니다. 빌링키가 등록된 customer_uid면 그 빌링키로 예약하고(카드정보 선택), 없으면 카드정보로 빌링키를 먼저 발급한 뒤 예약합니다(카드정보 필수, 헥토파이낸셜은 별도 계약 필요). 예약건별로 고유한 merchant_uid를 보내야 하며, buyer_* 정보가 없으면 빌링키의 customer_* 정보로 대체됩니다. schedules의 필수항목은 merchant_uid, schedule_at(현재 이후의 시각), amount, name이며 currency는 기본값 KRW입니다.',
     tags: ['subscribe'],
     body: ScheduleBodySchema,
     response: Type.Array(ScheduleResultSchema),
     statuses: [400, 401],
-    responses: { 200: '정상적으로 예약 등록이 완료되었습니다 (code 0). 등록된 고객정보가 없거나 이미 예약·결제된 merchant_uid면 HTTP 200, code 1, response: null' },
+    responses: {
+      200: '정상적으로 예약 등록이 완료되었습니다 (code 0). 등록된 고객정보가 없거나 이미 예약·결제된 merchant_uid면 HTTP 200, code 1, response: null',
+      400: '필수 파라미터 누락·잘못된 값(code -1), 예약시각이 현재 시각보다 과거인 경우(code 1): 아무것도 예약되지 않음',
+    },
+    example: examples.schedule,
     run: (sandbox, { body }, caller) => sandbox.schedules.schedule(caller, body),
   }),
   authenticated({
@@ -177,6 +190,7 @@ export const primaryOperations: Operation[] = [
     response: Type.Array(ScheduleResultSchema),
     statuses: [400, 401],
     responses: { 200: '정상적으로 예약 취소가 완료되었습니다 (code 0). 취소할 예약이 없으면 HTTP 200, code 1, response: null' },
+    example: examples.unschedule,
     run: (sandbox, { body }, caller) => sandbox.schedules.unschedule(caller, body),
   }),
   authenticated({
@@ -191,6 +205,7 @@ export const primaryOperations: Operation[] = [
     response: PagedSchedulesSchema,
     statuses: [400, 401],
     responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
+    example: examples.schedulesByRange,
     run: (sandbox, { query }, caller) => sandbox.schedules.byRange(caller, query),
   }),
   schedulesByCustomer('/subscribe/payments/schedule/customers/:customer_uid', '/subscribe/customers/{customer_uid}/schedules', ['subscribe'], '빌링키(customer_uid)의 결제예약 목록 조회 (from <= schedule_at < to, 20건씩)'),
@@ -206,6 +221,7 @@ export const primaryOperations: Operation[] = [
     response: ScheduleResultSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: 'merchant_uid로 조회되는 예약결제건이 존재하지 않는 경우' },
+    example: examples.scheduleByMid,
     run: (sandbox, { params }, caller) => sandbox.schedules.get(caller, params.merchant_uid),
   }),
   authenticated({
@@ -221,6 +237,7 @@ export const primaryOperations: Operation[] = [
     response: PaymentSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '유효하지 않은 imp_uid, 또는 include_sandbox=true 없이 조회한 테스트 채널 결제건' },
+    example: examples.payment,
     run: (sandbox, { params, query }, caller) => sandbox.payments.get(caller, params.imp_uid, { includeSandbox: query.include_sandbox }),
   }),
   authenticated({
@@ -236,6 +253,7 @@ export const primaryOperations: Operation[] = [
     response: PaymentSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '거래건이 존재하지 않는 경우' },
+    example: examples.findPayment,
     run: (sandbox, { params, query }, caller) =>
       sandbox.payments.find(caller, params.merchant_uid, params.payment_status, query.sorting),
   }),
@@ -252,6 +270,7 @@ export const primaryOperations: Operation[] = [
     response: PaymentSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '거래건이 존재하지 않는 경우' },
+    example: examples.findPaymentAnyStatus,
     run: (sandbox, { params, query }, caller) => sandbox.payments.find(caller, params.merchant_uid, undefined, query.sorting),
   }),
   authenticated({
@@ -266,7 +285,8 @@ export const primaryOperations: Operation[] = [
     response: Type.Array(PaymentSchema),
     statuses: [207, 400, 401, 404],
     responses: { 200: '요청된 모든 imp_uid, merchant_uid에 대한 결제정보 응답완료', 207: '요청된 것 중 일부 거래 조회 실패 (접근권한 없음 또는 존재하지 않는 imp_uid): 찾은 것만 응답', 400: 'imp_uid[]와 merchant_uid[]가 모두 없거나 값이 올바르지 않은 경우 (code -1)', 404: '해당되는 결제건을 찾지 못하였습니다.' },
-    run: (sandbox, { query }, caller) => sandbox.payments.getMany(caller, query['imp_uid[]'] ?? [], query['merchant_uid[]'] ?? []),
+    example: examples.payments,
+    run: (sandbox, { query }, caller) => sandbox.payments.getMany(caller, query.imp_uid ?? [], query.merchant_uid ?? []),
   }),
   authenticated({
     method: 'POST',
@@ -280,6 +300,7 @@ export const primaryOperations: Operation[] = [
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
     responses: { 200: '정상 취소 (code 0, response에 취소 후의 결제건). 취소할 결제건이 없거나, 이미 전액취소되었거나, 금액·checksum이 취소가능잔액과 맞지 않으면 HTTP 200, code 1, response: null' },
+    example: examples.cancel,
     run: (sandbox, { body }, caller) => sandbox.payments.cancel(caller, body),
   }),
   authenticated({
@@ -294,6 +315,7 @@ export const primaryOperations: Operation[] = [
     response: Nullable(PaymentPrepareSchema),
     statuses: [400, 401],
     responses: { 200: '정상 등록 (code 0). 이미 등록된 merchant_uid면 HTTP 200, code 1, response: null' },
+    example: examples.prepare,
     run: (sandbox, { body }, caller) => sandbox.prepares.prepare(caller, body),
   }),
   authenticated({
@@ -308,6 +330,7 @@ export const primaryOperations: Operation[] = [
     response: PaymentPrepareSchema,
     statuses: [400, 401, 404],
     responses: { 200: '정상 수정', 404: '요청된 merchant_uid로 등록된 결제사전정보를 찾을 수 없는 경우' },
+    example: examples.editPrepare,
     run: (sandbox, { body }, caller) => sandbox.prepares.edit(caller, body),
   }),
   authenticated({
@@ -322,6 +345,7 @@ export const primaryOperations: Operation[] = [
     response: PaymentPrepareSchema,
     statuses: [401, 404],
     responses: { 200: '정상 조회', 404: '요청된 merchant_uid로 등록된 결제사전정보를 찾을 수 없는 경우' },
+    example: examples.getPrepare,
     run: (sandbox, { params }, caller) => sandbox.prepares.get(caller, params.merchant_uid),
   }),
 ];

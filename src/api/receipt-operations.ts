@@ -1,6 +1,7 @@
 import { ExternalReceiptSchema, IssueExternalReceiptBodySchema, IssueReceiptBodySchema, ReceiptSchema } from '../contract/receipts.js';
 import { ImpUidParamsSchema, MerchantUidParamsSchema } from '../contract/requests.js';
 import { authenticated, type Operation } from './operation.js';
+import { examples } from './request-examples.js';
 
 // Cash receipts (vendor V1 OpenAPI, `receipts` tag). GET /receipts/{imp_uid} (getReceipt) is not served: the
 // vendor does not list Settle among its PGs.
@@ -19,6 +20,7 @@ export const receiptOperations: Operation[] = [
     response: ReceiptSchema,
     statuses: [400, 401, 404],
     responses: { 200: '현금영수증 발행 완료', 400: '필수 파라메터가 누락된 경우(code -1), 결제완료(paid)된 계좌이체·가상계좌가 아니거나 이미 현금영수증 발행된 건인 경우(code 1)', 404: '존재하지 않는 포트원 거래정보' },
+    example: examples.receipt,
     run: (sandbox, { params, body }, caller) => sandbox.cashReceipts.issue(caller, params.imp_uid, body),
   }),
   authenticated({
@@ -32,7 +34,8 @@ export const receiptOperations: Operation[] = [
     params: ImpUidParamsSchema,
     response: ReceiptSchema,
     statuses: [400, 401],
-    responses: { 200: '현금영수증 발급취소 완료', 400: '포트원으로 현금영수증이 발급된 적 없는 건에 대해서 발급취소 요청한 경우 (code 1)' },
+    responses: { 200: '현금영수증 발급취소 완료', 400: '포트원으로 현금영수증이 발급된 적 없는 건, 또는 이미 발급취소된 건에 대해서 발급취소 요청한 경우 (code 1)' },
+    example: examples.payment,
     run: (sandbox, { params }, caller) => sandbox.cashReceipts.revoke(caller, params.imp_uid),
   }),
   authenticated({
@@ -47,6 +50,7 @@ export const receiptOperations: Operation[] = [
     response: ExternalReceiptSchema,
     statuses: [401, 404],
     responses: { 200: '현금영수증 상세정보 조회 완료', 404: 'merchant_uid로 현금영수증 발행된 내역이 확인되지 않는 경우' },
+    example: examples.externalReceipt,
     run: (sandbox, { params }, caller) => sandbox.cashReceipts.getExternal(caller, params.merchant_uid),
   }),
   authenticated({
@@ -62,6 +66,7 @@ export const receiptOperations: Operation[] = [
     response: ExternalReceiptSchema,
     statuses: [400, 401],
     responses: { 200: '현금영수증 발행 완료', 400: '필수 파라메터가 누락된 경우(code -1), 이미 현금영수증 발행된 merchant_uid에 대해 요청한 경우(code 1)' },
+    example: examples.issueExternalReceipt,
     run: (sandbox, { params, body }, caller) => sandbox.cashReceipts.issueExternal(caller, params.merchant_uid, body),
   }),
   authenticated({
@@ -74,8 +79,9 @@ export const receiptOperations: Operation[] = [
     tags: ['receipts'],
     params: MerchantUidParamsSchema,
     response: ExternalReceiptSchema,
-    statuses: [401, 404],
-    responses: { 200: '현금영수증 발행취소 완료', 404: '현금영수증 발행된 적이 없는 merchant_uid에 대해 요청한 경우' },
+    statuses: [400, 401, 404],
+    responses: { 200: '현금영수증 발행취소 완료', 400: '이미 발행취소된 현금영수증인 경우 (code 1)', 404: '현금영수증 발행된 적이 없는 merchant_uid에 대해 요청한 경우' },
+    example: examples.externalReceipt,
     run: (sandbox, { params }, caller) => sandbox.cashReceipts.revokeExternal(caller, params.merchant_uid),
   }),
 ];

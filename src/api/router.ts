@@ -22,12 +22,15 @@ const BAD_URL: Route = { kind: 'bad-url' };
 const unused = () => undefined;
 
 /**
- * One router for both doors, built with find-my-way (Fastify's own router) and its defaults: case-sensitive, no
- * trailing-slash folding, a static segment beats a parameter, parameters percent-decoded. Parameters may be as
- * long as a body (the schemas, not the router, limit them). Every GET also answers HEAD, as Fastify's routes do.
+ * One router for both doors, built with find-my-way (Fastify's own router): case-sensitive, a static segment beats
+ * a parameter, parameters percent-decoded. One trailing slash is dropped before routing (`ignoreTrailingSlash`), as
+ * the vendor's server does: the official PHP client calls `POST /payments/cancel/`, a Go client
+ * `GET /payments/find/{merchant_uid}/`, which so reads as the operation without its optional last segment, never as
+ * an empty one. Parameters may be as long as a body (the schemas, not the router, limit them). Every GET also
+ * answers HEAD, as Fastify's routes do.
  */
 export function createRouter(operations: readonly Operation[]): Router {
-  const router = FindMyWay({ maxParamLength: BODY_LIMIT });
+  const router = FindMyWay({ maxParamLength: BODY_LIMIT, ignoreTrailingSlash: true });
   const preflights = new Set<string>();
   for (const operation of operations) {
     const methods = operation.method === 'GET' ? ['GET', 'HEAD'] : [operation.method];

@@ -3,6 +3,7 @@ import { CustomerUidParamsSchema, MerchantUidParamsSchema } from '../contract/re
 import { ScheduleAtBodySchema } from '../contract/schedule-changes.js';
 import { PagedSchedulesSchema, ScheduleCustomerQuerySchema, ScheduleResultSchema } from '../contract/schedule.js';
 import { authenticated, type Operation } from './operation.js';
+import { examples } from './request-examples.js';
 
 // The vendor's schedule endpoints beyond making, revoking and listing schedules (V1 OpenAPI, `subscribe` tags).
 
@@ -21,6 +22,7 @@ export function schedulesByCustomer(path: string, twin: string, tags: string[], 
     response: PagedSchedulesSchema,
     statuses: [400, 401],
     responses: { 200: '결제예약목록 조회완료', 400: '검색 파라메터가 유효하지 않은 경우 (code -1)' },
+    example: examples.schedulesByCustomer,
     run: (sandbox, { params, query }, caller) => sandbox.schedules.byCustomer(caller, params.customer_uid, query),
   });
 }
@@ -39,6 +41,7 @@ export const scheduleOperations: Operation[] = [
     response: ScheduleResultSchema,
     statuses: [400, 401, 404],
     responses: { 200: '정상적으로 예약 변경이 완료되었습니다.', 400: '필수 파라미터 누락(code -1), 이미 실행 혹은 취소된 결제예약, 예약시각이 현재 시각보다 과거인 경우(code 1)', 404: '존재하지 않는 결제예약' },
+    example: examples.updateSchedule,
     run: (sandbox, { params, body }, caller) => sandbox.scheduleChanges.update(caller, params.merchant_uid, body.schedule_at),
   }),
   authenticated({
@@ -54,6 +57,7 @@ export const scheduleOperations: Operation[] = [
     response: ScheduleResultSchema,
     statuses: [400, 401, 404],
     responses: { 200: '정상적으로 재예약이 완료되었습니다.', 400: '필수 파라미터 누락(code -1), 아직 실행되지 않거나 이미 실행 중 혹은 승인된 결제예약, 예약시각이 현재 시각보다 과거인 경우(code 1)', 404: '존재하지 않는 결제예약' },
+    example: examples.reschedule,
     run: (sandbox, { params, body }, caller) => sandbox.scheduleChanges.reschedule(caller, params.merchant_uid, body.schedule_at),
   }),
   authenticated({
@@ -62,12 +66,13 @@ export const scheduleOperations: Operation[] = [
     operationId: 'retryScheduleByMid',
     summary: '결제 실패 재시도 (실패했거나 취소된 예약을 즉시 결제; 결과는 status로 확인)',
     description:
-      '결제 예약 실행 시 실패했던 건, 혹은 예약 취소했던 건을 즉시 결제 재시도합니다.',
+      '결제 예약 실행 시 실패했던 건, 혹은 예약 취소했던 건을 즉시 결제 재시도합니다. 재시도가 승인된 경우에만 웹훅이 전송됩니다 (실패 웹훅은 예약 실행에만 전송).',
     tags: ['subscribe'],
     params: MerchantUidParamsSchema,
     response: PaymentSchema,
     statuses: [400, 401, 404],
     responses: { 200: '정상적으로 재시도가 완료되었습니다. (결제 성공/실패 여부는 결제 상태(status)로 확인 필요)', 400: '필수 파라미터 누락(code -1), 아직 실행되지 않거나 이미 실행중 혹은 승인된 결제예약(code 1)', 404: '존재하지 않는 결제예약 혹은 빌링키' },
+    example: examples.retry,
     run: (sandbox, { params }, caller) => sandbox.scheduleChanges.retry(caller, params.merchant_uid),
   }),
   schedulesByCustomer(

@@ -3,6 +3,7 @@ import { PaymentSchema } from '../contract/payment.js';
 import { ImpUidParamsSchema } from '../contract/requests.js';
 import { CreateVbankBodySchema, ModifyVbankBodySchema } from '../contract/vbanks.js';
 import { authenticated, type Operation } from './operation.js';
+import { examples } from './request-examples.js';
 
 // Virtual accounts issued through the API (vendor V1 OpenAPI, `vbanks` tag).
 
@@ -19,6 +20,7 @@ export const vbankOperations: Operation[] = [
     response: Nullable(PaymentSchema),
     statuses: [400, 401],
     responses: { 200: '가상계좌 생성 완료 (code 0). 별도 계약이 없는 가맹점은 HTTP 200, code 1, response: null' },
+    example: examples.createVbank,
     run: (sandbox, { body }, caller) => sandbox.vbanks.create(caller, body),
   }),
   authenticated({
@@ -34,6 +36,7 @@ export const vbankOperations: Operation[] = [
     response: PaymentSchema,
     statuses: [400, 401, 404],
     responses: { 200: '가상계좌 수정 완료', 400: '파라미터가 올바르지 않은 경우(code -1), API로 발급된 입금대기(ready) 가상계좌가 아니거나 입금기한이 과거인 경우(code 1)', 404: '유효하지 않은 imp_uid' },
+    example: examples.modifyVbank,
     run: (sandbox, { params, body }, caller) => sandbox.vbanks.modify(caller, params.imp_uid, body),
   }),
   authenticated({
@@ -48,6 +51,7 @@ export const vbankOperations: Operation[] = [
     response: PaymentSchema,
     statuses: [400, 401, 404],
     responses: { 200: '가상계좌 말소 완료', 400: '파라미터가 올바르지 않은 경우(code -1), API로 발급된 입금대기(ready) 가상계좌가 아닌 경우(code 1)', 404: '유효하지 않은 imp_uid' },
+    example: examples.payment,
     run: (sandbox, { params }, caller) => sandbox.vbanks.revoke(caller, params.imp_uid),
   }),
 ];

@@ -3,7 +3,7 @@ import Type, { type Static } from 'typebox';
 // The card fixture (fixtures/cards.json): issuers by BIN and the scripted test declines. Objects refuse unknown
 // keys so a misspelt field fails at start-up instead of leaving a card without its decline.
 
-export const BinEntrySchema = Type.Object(
+const BinEntrySchema = Type.Object(
   {
     prefix: Type.String({ pattern: '^[0-9]+$' }),
     card_code: Type.String(),
@@ -13,9 +13,9 @@ export const BinEntrySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const DeclineStageSchema = Type.Enum(['approval', 'auth', 'card', 'network']);
+const DeclineStageSchema = Type.Enum(['approval', 'auth', 'card', 'network']);
 
-export const DeclineReasonSchema = Type.Object(
+const DeclineReasonSchema = Type.Object(
   { stage: DeclineStageSchema, pg_code: Type.String(), text: Type.String() },
   { additionalProperties: false },
 );
@@ -41,6 +41,5 @@ export const CardFixtureSchema = Type.Object(
 );
 
 export type BinEntry = Static<typeof BinEntrySchema>;
-export type DeclineStage = Static<typeof DeclineStageSchema>;
 export type DeclineReason = Static<typeof DeclineReasonSchema>;
 export type CardFixture = Static<typeof CardFixtureSchema>;

@@ -21,7 +21,7 @@ const strict = { additionalProperties: false } as const;
 
 export const ResetBodySchema = Type.Object(
   {
-    merchant: Type.Optional(merchantCode('forget only this merchant; everything when absent')),
+    merchant: Type.Optional(merchantCode('forget only this merchant or tenant; everything when absent')),
     keep_clock: Type.Optional(Type.Boolean({ description: 'a full reset puts the clock back to real time, running, unless true' })),
   },
   strict,
@@ -63,6 +63,8 @@ export const WebhookConfigSchema = Type.Object({
   retry: Type.Boolean(),
 });
 export const MerchantCodeParamsSchema = Type.Object({ code: MerchantCode });
+/** One merchant's billing key: billing keys are kept per merchant, so the customer_uid alone may name several. */
+export const MerchantBillingKeyParamsSchema = Type.Object({ code: MerchantCode, customer_uid: Type.String({ minLength: 1, maxLength: 80 }) });
 
 export const DeliveryParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 

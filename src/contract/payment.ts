@@ -1,11 +1,10 @@
 import Type, { type Static } from 'typebox';
 import { BuyerFields, Nullable, UnixTime } from './common.js';
 
-export const PaymentStatusValues = ['ready', 'paid', 'cancelled', 'failed'] as const;
 export const PaymentStatusSchema = Type.Union([Type.Literal('ready'), Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('failed')]);
-export type PaymentStatus = (typeof PaymentStatusValues)[number];
+export type PaymentStatus = Static<typeof PaymentStatusSchema>;
 
-export const CustomerUidUsageSchema = Nullable(
+const CustomerUidUsageSchema = Nullable(
   Type.Union([Type.Literal('issue'), Type.Literal('payment'), Type.Literal('payment.scheduled')]),
 );
 

@@ -9,7 +9,9 @@ export const PrepareBodySchema = Type.Object({
   merchant_uid: MerchantUid,
   amount: Money({ minimum: 0, description: '결제예정금액', examples: [1004] }),
   currency: Type.Optional(
-    Nullable(Type.String({ maxLength: 8, description: '결제예정통화 (KRW, USD, …); null or absent: the currency is not checked' })),
+    // Settle charges KRW only (onetime, again, schedules and the window refuse any other), so a prepare in another
+    // currency could never be paid: refused here as there (README, choices).
+    Nullable(Type.Literal('KRW', { description: '결제예정통화: KRW only, as every Settle charge; null or absent: the currency is not checked' })),
   ),
 });
 export type PrepareBody = Static<typeof PrepareBodySchema>;

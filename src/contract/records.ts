@@ -26,7 +26,7 @@ const Amount = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT });
  * The latest time (UNIX seconds) a record may hold: the clock stops at the end of 9999, and a year past it leaves
  * room for what falls due after its last instant (a virtual account's deadline, a token's expiry).
  */
-export const LATEST_RECORDED_SECONDS = LATEST_UNIX_SECONDS + 366 * 24 * 60 * 60;
+const LATEST_RECORDED_SECONDS = LATEST_UNIX_SECONDS + 366 * 24 * 60 * 60;
 const Time = Type.Integer({ minimum: 0, maximum: LATEST_RECORDED_SECONDS, description: 'UNIX timestamp (seconds); 0 when not happened' });
 const TimeMs = Type.Integer({ minimum: 0, maximum: LATEST_RECORDED_SECONDS * 1000, description: 'milliseconds since the epoch' });
 
@@ -43,7 +43,7 @@ export const TokenRecordSchema = Type.Object({
 export type TokenRecord = Static<typeof TokenRecordSchema>;
 
 /** What the payment window needs after it opened (payments made through IMP.request_pay). */
-export const WindowSessionSchema = Type.Object({
+const WindowSessionSchema = Type.Object({
   /** A mobile browser's m_redirect_url: where the result goes as a query string; null on a PC (the callback gets it). */
   m_redirect_url: Nullable(Type.String()),
   /** Shown as the virtual account's holder. */
@@ -55,10 +55,9 @@ export const WindowSessionSchema = Type.Object({
   /** How the window failed (user cancel, decline), so its result can be told again; null otherwise. */
   failure: Nullable(Type.Object({ error_code: Type.String(), error_msg: Type.String() })),
 });
-export type WindowSession = Static<typeof WindowSessionSchema>;
 
 /** A virtual account issued through the API (POST /vbanks): where its deposit is notified. */
-export const ApiVbankSchema = Type.Object({ notice_url: Nullable(Type.String()) });
+const ApiVbankSchema = Type.Object({ notice_url: Nullable(Type.String()) });
 
 export const PaymentRecordSchema = Type.Object({
   merchant: MerchantCode,

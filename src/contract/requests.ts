@@ -1,6 +1,16 @@
 import Type, { type Static } from 'typebox';
 import { Money, PageNumber } from './common.js';
 import { PaymentStatusSchema } from './payment.js';
+import {
+  cardChargeExtras,
+  CashReceiptType,
+  channelKey,
+  Cvc,
+  DeprecatedVat,
+  ProductCount,
+  PromotionId,
+  SubscribeExtra,
+} from './vendor-extras.js';
 
 // Request shapes, defined once: both doors validate with them and the OpenAPI document shows them.
 // Formats the vendor documents are checked here; rules that depend on the merchant's contract live in core.
@@ -50,8 +60,18 @@ const chargeFields = {
   custom_data: Type.Optional(CustomData),
   notice_url: Type.Optional(Type.String({ maxLength: 2048 })),
   browser_ip: Type.Optional(Type.String({ maxLength: 64 })),
+  vat: Type.Optional(DeprecatedVat),
+  promotion_id: Type.Optional(PromotionId),
+  ...cardChargeExtras,
   ...buyerFields,
 };
+
+/**
+ * The 2026 rewrite of the vendor's document replaced `pg` by a required `channel_key` in these bodies; whether the
+ * live API still takes the older `pg` is not recorded, so either is accepted and one of them is required
+ * (README, choices). Ajv reports the first alternative, so a body with neither reads `["channel_key"] 파라메터는 필수입니다.`
+ */
+export const channelKeyOrPg = { anyOf: [{ required: ['channel_key'] }, { required: ['pg'] }] };
 
 export const GetTokenBodySchema = Type.Object({
   // The shipped first merchant's credentials (fixtures/merchants.json), so the documented request gets a token.
@@ -70,12 +90,20 @@ export const OnetimeBodySchema = Type.Object({
   pwd_2digit: Type.Optional(Pwd2Digit),
   customer_uid: Type.Optional(CustomerUid),
   pg: Type.Optional(Type.String({ maxLength: 80, description: '`settle` or `settle.{MID}`' })),
+  cvc: Type.Optional(Cvc),
+  channelGroupId: Type.Optional(Type.String({ maxLength: 55, description: 'smart-routing group (not used by the sandbox: the `pg` rules choose the MID)' })),
+  secure_3d_charge_id: Type.Optional(Type.String({ maxLength: 256, description: 'overseas PGs only; ignored for Settle' })),
+  secure_3d_token: Type.Optional(Type.String({ maxLength: 2048, description: 'overseas PGs only; ignored for Settle' })),
 });
 export type OnetimeBody = Static<typeof OnetimeBodySchema>;
 
 export const AgainBodySchema = Type.Object({
   ...chargeFields,
   customer_uid: CustomerUid,
+  product_count: Type.Optional(ProductCount),
+  cash_receipt_type: Type.Optional(CashReceiptType),
+  extra: Type.Optional(SubscribeExtra),
+  channel_key: Type.Optional(channelKey('super billing keys only; ignored (a Settle key has one channel)')),
 });
 export type AgainBody = Static<typeof AgainBodySchema>;
 
@@ -91,8 +119,10 @@ export const CustomerSaveBodySchema = Type.Object({
   customer_email: Type.Optional(str(200)),
   customer_addr: Type.Optional(str(200)),
   customer_postcode: Type.Optional(str(8)),
-  channel_key: Type.Optional(str(100)),
-});
+  cvc: Type.Optional(Cvc),
+  channel_key: Type.Optional(channelKey('required (or `pg`, which chooses the MID)')),
+  channel_group_id: Type.Optional(Type.String({ maxLength: 55, description: 'smart-routing group; ignored (the `pg` rules choose the MID)' })),
+}, channelKeyOrPg);
 export type CustomerSaveBody = Static<typeof CustomerSaveBodySchema>;
 
 export const CancelBodySchema = Type.Object({
@@ -108,6 +138,11 @@ export const CancelBodySchema = Type.Object({
   refund_account: Type.Optional(str(64)),
   refund_tel: Type.Optional(str(32)),
   enable_webhook: Type.Optional(Type.Boolean()),
+  retain_promotion: Type.Optional(Type.Boolean({ description: 'keeps a PortOne promotion after a partial cancel; no promotion applies to Settle key-in payments, so ignored' })),
+  // The document types it `array` yet describes `extra.requester`; PHP reads `extra[requester]=…` as a map.
+  extra: Type.Optional(
+    Type.Object({ requester: Type.Optional(Type.Union([Type.Literal('customer'), Type.Literal('admin')], { description: 'naverpay only; ignored' })) }),
+  ),
 });
 export type CancelBody = Static<typeof CancelBodySchema>;
 
@@ -139,14 +174,14 @@ export const IncludeSandboxQuerySchema = Type.Object({
   ),
 });
 export const PaymentsQuerySchema = Type.Object({
-  'imp_uid[]': Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 100 })),
-  'merchant_uid[]': Type.Optional(Type.Array(MerchantUid, { maxItems: 100 })),
+  imp_uid: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 100 })),
+  merchant_uid: Type.Optional(Type.Array(MerchantUid, { maxItems: 100 })),
 });
 export const CustomersQuerySchema = Type.Object({
-  'customer_uid[]': Type.Array(CustomerUid, { minItems: 1, maxItems: 100 }),
+  customer_uid: Type.Array(CustomerUid, { minItems: 1, maxItems: 100 }),
 });
 export const PageQuerySchema = Type.Object({ page: Type.Optional(PageNumber) });
 export const DeleteCustomerQuerySchema = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 256 })),
-  'extra[requester]': Type.Optional(Type.String({ maxLength: 64 })),
+  extra: Type.Optional(Type.Object({ requester: Type.Optional(Type.String({ maxLength: 64 })) })),
 });

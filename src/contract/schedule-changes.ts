@@ -1,4 +1,4 @@
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
 import { RequestTime } from './common.js';
 
 // Changes to one schedule after it was made (updateScheduleByMid, rescheduleByMid): the vendor's V1 OpenAPI
@@ -7,4 +7,3 @@ import { RequestTime } from './common.js';
 export const ScheduleAtBodySchema = Type.Object({
   schedule_at: RequestTime('the new time of the charge, UNIX seconds; must be in the future'),
 });
-export type ScheduleAtBody = Static<typeof ScheduleAtBodySchema>;

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { BuyerFields, Money, Nullable, PageNumber, RequestTime, UnixTime } from './common.js';
 import { Birth, CardNumber, CardQuota, Expiry, PartOfAmount, Pwd2Digit } from './requests.js';
+import { cardChargeExtras, CashReceiptType, channelKey, Cvc, ProductCount, SubscribeExtra } from './vendor-extras.js';
 
 // Scheduled payments (reference §3.4, §4.8–§4.10): request and response shapes, defined once for both doors.
 
@@ -8,8 +9,7 @@ const str = (maxLength: number) => Type.String({ maxLength });
 const MerchantUid = Type.String({ minLength: 1, maxLength: 40, examples: ['order_id_8237353'] });
 const CustomerUid = Type.String({ minLength: 1, maxLength: 80, examples: ['your-customer-unique-id'] });
 
-export const ScheduleStatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('executed'), Type.Literal('revoked')]);
-export type ScheduleStatus = Static<typeof ScheduleStatusSchema>;
+const ScheduleStatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('executed'), Type.Literal('revoked')]);
 
 /** The vendor's ScheduleResultAnnotation: every field always present, null where nothing applies yet. */
 export const ScheduleResultSchema = Type.Object({
@@ -44,12 +44,13 @@ export const PagedSchedulesSchema = Type.Object({
 export type PagedSchedules = Static<typeof PagedSchedulesSchema>;
 
 /** One entry of `schedules` (the vendor's ScheduleAnnotation). */
-export const ScheduleEntrySchema = Type.Object({
+const ScheduleEntrySchema = Type.Object({
   merchant_uid: MerchantUid,
   schedule_at: RequestTime('UNIX timestamp (seconds) the charge runs at', [1893423600]),
   amount: Money({ description: 'amount in KRW, a positive integer', examples: [3000] }),
-  currency: Type.Optional(Type.Literal('KRW', { description: 'only KRW is supported' })),
-  name: Type.Optional(str(40)),
+  // The vendor lists currency among the 필수항목 but gives it `default: KRW`; name has no default (README, choices).
+  currency: Type.Optional(Type.Literal('KRW', { description: 'only KRW is supported (default KRW)' })),
+  name: Type.String({ maxLength: 40, description: 'order name (필수항목)', examples: ['월간 이용권'] }),
   tax_free: Type.Optional(PartOfAmount),
   vat_amount: Type.Optional(PartOfAmount),
   card_quota: Type.Optional(CardQuota),
@@ -61,7 +62,13 @@ export const ScheduleEntrySchema = Type.Object({
   custom_data: Type.Optional(Type.Union([Type.String(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())])),
   notice_url: Type.Optional(Type.String({ maxLength: 2048, description: 'webhook URL of this schedule (overrides the merchant\'s)' })),
   promotion_id: Type.Optional(str(64)),
+  browser_ip: Type.Optional(str(64)),
+  product_count: Type.Optional(ProductCount),
+  cash_receipt_type: Type.Optional(CashReceiptType),
+  extra: Type.Optional(SubscribeExtra),
+  ...cardChargeExtras,
 });
+
 export type ScheduleEntry = Static<typeof ScheduleEntrySchema>;
 
 export const ScheduleBodySchema = Type.Object({
@@ -73,6 +80,8 @@ export const ScheduleBodySchema = Type.Object({
   birth: Type.Optional(Birth),
   pwd_2digit: Type.Optional(Pwd2Digit),
   pg: Type.Optional(Type.String({ maxLength: 80, description: '`settle` or `settle.{MID}` for the key issued from card details' })),
+  cvc: Type.Optional(Cvc),
+  channel_key: Type.Optional(channelKey('super billing keys only; ignored (a Settle key has one channel)')),
   schedules: Type.Array(ScheduleEntrySchema, { minItems: 1, maxItems: 100 }),
 });
 export type ScheduleBody = Static<typeof ScheduleBodySchema>;

@@ -3,14 +3,14 @@ import { Nullable, UnixTime } from './common.js';
 
 // Webhooks (reference §7): what is POSTed, and the delivery log the control API shows.
 
-export const WebhookStatusSchema = Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('ready'), Type.Literal('cancelled')]);
+const WebhookStatusSchema = Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('ready'), Type.Literal('cancelled')]);
 export type WebhookStatus = Static<typeof WebhookStatusSchema>;
 
 export const WebhookContentTypeSchema = Type.Union([Type.Literal('json'), Type.Literal('form')]);
 export type WebhookContentType = Static<typeof WebhookContentTypeSchema>;
 
 /** What a webhook POSTs; `cancellation_id` only on cancel events. */
-export const WebhookBodySchema = Type.Object({
+const WebhookBodySchema = Type.Object({
   imp_uid: Type.String(),
   merchant_uid: Type.String(),
   status: WebhookStatusSchema,

@@ -37,6 +37,9 @@ export const WindowRequestBodySchema = Type.Object({
 });
 export const ApproveBodySchema = Type.Object({
   card_number: Type.Optional(CardNumber),
+  card_code: Type.Optional(
+    Type.String({ maxLength: 8, description: "the company chosen in the checkout's 카드사 선택 (one of `card_companies`); sets card_code and card_name, else the card number's company" }),
+  ),
   card_quota: Type.Optional(CardQuota),
   bank_code: Type.Optional(Type.String({ maxLength: 8 })),
 });
@@ -89,4 +92,5 @@ export const WindowCheckoutSchema = Type.Object({
     description: "what the checkout may decline with: the pay method's own reasons (no card codes for trans, vbank or phone)",
   }),
   banks: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  card_companies: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: "what the card checkout's 카드사 선택 offers" }),
 });

@@ -23,7 +23,7 @@ export interface WebhookOptions {
 }
 
 /** Sends a payment webhook in the background (reference §7); never throws, never waits. See webhooks/webhooks.ts. */
-export type Notify = (merchant: Merchant, payment: WebhookSubject, status: WebhookStatus, options?: WebhookOptions) => void;
+type Notify = (merchant: Merchant, payment: WebhookSubject, status: WebhookStatus, options?: WebhookOptions) => void;
 
 /** The records more than one domain reads or changes, each through its own accessors. */
 export interface SharedRecords {

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import { inputWording } from '../contract/validation/vendor-wording.js';
 
 /**
  * An answer the API gives as an error envelope `{code, message, response: null}`.
@@ -23,8 +23,11 @@ export class SandboxError extends Error {
 const fail = (status: number, code: number, message: string, cause?: unknown) =>
   new SandboxError(status, code, message, cause === undefined ? undefined : { cause });
 
-// Every message the sandbox answers with lives here. Wording is the vendor's where the reference records
-// it (shared/reference/iamport-v1-api.md §5.2); the rest is marked as the sandbox's own.
+// Every refusal of the core's rules lives here. Wording is the vendor's where the reference records it
+// (shared/reference/iamport-v1-api.md §5.2); the rest is marked as the sandbox's own. Input that cannot be read or
+// does not fit its schema is refused in the words of src/contract/validation/vendor-wording.ts, whose parameter
+// patterns the rules below share; refusals of the transport (size, media type, path, HTTP framing) belong to the
+// doors (src/api/transport-errors.ts, src/http/transport-errors.ts).
 export const errors = {
   // §2.3: missing, unknown or expired token.
   unauthorized: () => fail(401, -1, 'Unauthorized'),
@@ -33,26 +36,12 @@ export const errors = {
   // §2.1 (S9): missing key or secret.
   missingCredentials: () => fail(400, -1, 'imp_key, imp_secret 파라메터가 누락되었습니다.'),
   // §5.2 (R4): the vendor's pattern for a missing parameter.
-  missingParameter: (name: string) => fail(400, -1, `["${name}"] 파라메터는 필수입니다.`),
-  // Sandbox's own: a field the operation does not know (control bodies only; vendor operations ignore them).
-  unknownParameter: (name: string) => fail(400, -1, `["${name}"] 알 수 없는 파라메터입니다.`),
+  missingParameter: (name: string) => fail(400, -1, inputWording.missingParameter(name)),
   // Sandbox's own: a parameter of the wrong type or format.
-  invalidParameter: (name: string, problem: string) => fail(400, -1, `["${name}"] 파라메터의 값이 올바르지 않습니다: ${problem}`),
-  // Sandbox's own: transport-level refusals, still in the envelope.
-  malformedJson: () => fail(400, -1, '요청 본문이 올바른 JSON이 아닙니다.'),
-  tooDeep: (limit: number) => fail(400, -1, `요청 본문의 중첩이 너무 깊습니다 (최대 ${limit}단계).`),
-  numberOutOfRange: () => fail(400, -1, '요청 본문에 표현할 수 없는 숫자가 있습니다 (유한한 값이어야 합니다).'),
-  unsupportedMediaType: (type: string) =>
-    fail(415, -1, `지원하지 않는 Content-Type입니다: ${type} (application/json 또는 application/x-www-form-urlencoded를 사용하세요)`),
-  bodyTooLarge: (limit: number) => fail(413, -1, `요청 본문이 너무 큽니다 (최대 ${limit} bytes).`),
-  routeNotFound: (method: string, path: string) => fail(404, -1, `요청하신 API를 찾을 수 없습니다: ${method} ${path}`),
-  badUrl: (path: string) => fail(400, -1, `요청 경로의 퍼센트 인코딩이 올바르지 않습니다: ${path}`),
-  badRequest: (detail: string) => fail(400, -1, `잘못된 요청입니다: ${detail}`),
-  malformedRequest: () => fail(400, -1, 'HTTP 요청 형식이 올바르지 않습니다.'),
-  missingHost: () => fail(400, -1, 'HTTP/1.1 요청에는 Host 헤더가 필요합니다.'),
-  headersTooLarge: () => fail(431, -1, '요청 헤더가 너무 큽니다.'),
-  requestTimeout: () => fail(408, -1, '요청을 제시간에 받지 못했습니다. 연결을 닫습니다.'),
-  expectationFailed: (expectation: string) => fail(417, -1, `지원하지 않는 Expect 헤더입니다: ${expectation}`),
+  invalidParameter: (name: string, problem: string) => fail(400, -1, inputWording.invalidParameter(name, problem)),
+  badRequest: (detail: string) => fail(400, -1, inputWording.badRequest(detail)),
+  // A request part that cannot be read or does not fit its schema, in the validation's words (src/contract/validation.ts).
+  refusedInput: (message: string) => fail(400, -1, message),
   internal: () => fail(500, -1, '샌드박스 내부 오류가 발생했습니다.'),
   // Sandbox's own. `cause` is the store's error (ENOSPC, EACCES… with the file's path): the client only sees the
   // message, the 5xx log line shows the cause, so an operator can tell why and fix the disk.
@@ -125,6 +114,8 @@ export const errors = {
   // Sandbox's own: the control API.
   webhookDeliveryNotFound: (id: string) => fail(404, -1, `웹훅 전송 기록을 찾을 수 없습니다: ${id}`),
   unknownMerchant: (code: string) => fail(404, -1, `등록되지 않은 가맹점 식별코드입니다: ${code}`),
+  unknownTenant: (code: string) => fail(404, -1, `샌드박스 테넌트가 아닌 가맹점 식별코드입니다: ${code}`),
+  unknownTemplate: (code: string) => fail(404, -1, `가맹점 파일에 없는 가맹점 식별코드입니다(테넌트는 복제할 수 없습니다): ${code}`),
   injectedFault: (status: number) => fail(status, -1, `샌드박스 장애 주입: HTTP ${status} 응답입니다.`),
   // Sandbox's own: who may call the control API (src/api/control-access.ts).
   controlKeyRequired: (header: string) => fail(401, -1, `제어 API에는 올바른 ${header} 헤더가 필요합니다.`),
@@ -140,6 +131,8 @@ export const errors = {
   receiptNotCashPayment: () => fail(400, 1, '현금영수증은 결제완료(paid)된 계좌이체 또는 가상계좌 결제건에만 발행할 수 있습니다.'),
   receiptAlreadyIssued: () => fail(400, 1, '이미 현금영수증이 발행된 건입니다.'),
   receiptNotIssued: () => fail(400, 1, '포트원을 통해 현금영수증이 발행된 적이 없는 건입니다.'),
+  // A second revoke, of either kind: a receipt that was issued is no longer "never issued" (issue #23, point 12a).
+  receiptAlreadyRevoked: () => fail(400, 1, '이미 발행취소된 현금영수증입니다.'),
   externalReceiptNotFound: () => fail(404, 1, '해당 merchant_uid로 발행된 현금영수증이 없습니다.'),
   // Reference §6.4: API-issued virtual accounts need a separate contract with Hecto (as stand-alone billing keys).
   vbankApiNotContracted: () =>
@@ -149,43 +142,3 @@ export const errors = {
   vbankDueInPast: () => fail(400, 1, '가상계좌 입금기한이 현재 시각보다 과거입니다.'),
   vbankNotWaiting: () => fail(200, 1, '입금 대기 중인 가상계좌가 아닙니다.'),
 };
-
-/** Turns the first Ajv error into the vendor-style parameter message, the same for both doors. */
-export function fromValidation(errorList: readonly ErrorObject[], part: string): SandboxError {
-  const first = errorList[0];
-  if (!first) return errors.badRequest(part);
-  if (first.keyword === 'required') {
-    return errors.missingParameter(String(first.params['missingProperty']));
-  }
-  if (first.keyword === 'additionalProperties') {
-    const field = [...first.instancePath.split('/').filter(Boolean), String(first.params['additionalProperty'])].join('.');
-    return errors.unknownParameter(field);
-  }
-  const name = first.instancePath.split('/').filter(Boolean)[0] ?? part;
-  return errors.invalidParameter(decodeURIComponent(name.replace(/~1/g, '/').replace(/~0/g, '~')), describe(first));
-}
-
-function describe(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'type':
-      return `${String(error.params['type'])} 형식이어야 합니다.`;
-    case 'pattern':
-      return '형식이 올바르지 않습니다.';
-    case 'minimum':
-      return `${String(error.params['limit'])} 이상이어야 합니다.`;
-    case 'maximum':
-      return `${String(error.params['limit'])} 이하여야 합니다.`;
-    case 'maxLength':
-      return `${String(error.params['limit'])}자 이하여야 합니다.`;
-    case 'minLength':
-      return '비어 있을 수 없습니다.';
-    case 'maxItems':
-      return `${String(error.params['limit'])}개 이하여야 합니다.`;
-    case 'const':
-    case 'enum':
-    case 'anyOf':
-      return '허용되지 않는 값입니다.';
-    default:
-      return error.message ?? '올바르지 않습니다.';
-  }
-}

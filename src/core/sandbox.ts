@@ -7,11 +7,13 @@ import { CardCatalogue, type CardFixture } from './cards/cards.js';
 import { StandardCodes, type StandardCodeTables } from './codes/standard-codes.js';
 import type { Core, SharedRecords } from './context.js';
 import { copy } from './copy.js';
+import { errors } from './errors.js';
 import { Controls } from './control/controls.js';
 import { FaultInjector } from './control/faults.js';
 import { listBillingKeys, listPayments } from './control/inventory.js';
 import { ScriptedOutcomes } from './control/outcomes.js';
 import { MerchantDirectory, type Merchant } from './merchants/merchants.js';
+import { Tenants } from './merchants/tenants.js';
 import { Charges } from './payments/charges.js';
 import { PaymentQueries } from './payments/listing.js';
 import { PaymentRecords } from './payments/payment-records.js';
@@ -33,7 +35,7 @@ import { Tokens, clampImportedToken } from './tokens/tokens.js';
 import { Vbanks } from './vbanks/vbanks.js';
 import type { WebhookTransport } from './webhooks/transport.js';
 import { anyWebhookTarget, webhookTargets } from './webhooks/targets.js';
-import { Webhooks } from './webhooks/webhooks.js';
+import { Webhooks, type WebhookAttemptListener } from './webhooks/webhooks.js';
 import { PaymentWindow } from './window/window.js';
 
 export interface SandboxOptions {
@@ -58,6 +60,11 @@ export interface SandboxOptions {
    * Absent: anywhere (an SSRF surface when the sandbox is reachable by others).
    */
   webhookAllow?: readonly string[];
+  /**
+   * Told of every webhook attempt once it is logged in the state: its URL, imp_uid, status and cause of failure
+   * (the CLI logs failed ones). It must not throw.
+   */
+  onWebhookAttempt?: WebhookAttemptListener;
 }
 
 /** One sandbox: the state, the rules, and the controls a test or the control API needs. */
@@ -102,9 +109,9 @@ export class Sandbox {
     this.seed = options.seed ?? randomSeed();
     const clock = new SandboxClock(options.clock);
     this.clock = clock;
-    this.merchants = new MerchantDirectory(options.merchants);
-    this.writer = new StateWriter(this.state, options.store ?? new MemoryStore());
     const { tables } = this.state;
+    this.merchants = new MerchantDirectory(options.merchants, tables.tenants);
+    this.writer = new StateWriter(this.state, options.store ?? new MemoryStore());
     this.records = {
       payments: new PaymentRecords(tables.payments),
       schedules: new ScheduleRecords(tables.schedules),
@@ -114,7 +121,38 @@ export class Sandbox {
     this.cards = new CardCatalogue(options.cards);
     this.codes = new StandardCodes(options.codes);
     this.outcomes = new ScriptedOutcomes(this.cards, this.state, this.merchants);
-    const core: Core = {
+    const core = this.coreOf(clock, options);
+    const tokenSource = options.tokenSource ?? cryptoTokenSource;
+    this.tokens = new Tokens(core, tokenSource, tables.tokens);
+    this.charges = new Charges(core);
+    this.billingKeys = new BillingKeys(core);
+    this.payments = new Payments(core);
+    this.paymentQueries = new PaymentQueries(core);
+    const targets = options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget;
+    this.webhooks = new Webhooks(core, options.webhookTransport, targets, tables.webhook_deliveries, options.onWebhookAttempt);
+    this.schedules = new Schedules(core, this.charges, this.billingKeys);
+    this.scheduleChanges = new ScheduleChanges(core, this.schedules);
+    this.prepares = new Prepares(core, tables.prepared);
+    this.window = new PaymentWindow(core, this.prepares);
+    this.vbanks = new Vbanks(core, this.codes);
+    this.cashReceipts = new CashReceipts(core, tables.cash_receipts);
+    const tenants = new Tenants({
+      core,
+      table: tables.tenants,
+      newToken: tokenSource,
+      forget: (code) => this.state.clear(code),
+      forgetOutcomes: (code) => this.outcomes.clear(code),
+    });
+    this.control = new Controls(this.merchants, this.records.payments, this.payments, tenants, this.billingKeys);
+    // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
+    this.timeline.add('scheduled payments', this.schedules);
+    this.timeline.add('webhook retries', this.webhooks);
+    this.timeline.add('virtual account due dates', this.window);
+  }
+
+  /** What every domain is built with: the clock, the seeded randomness, the records, and the ways to write and notify. */
+  private coreOf(clock: SandboxClock, options: SandboxOptions): Core {
+    return {
       clock,
       random: new RandomSource(this.seed),
       records: this.records,
@@ -125,32 +163,19 @@ export class Sandbox {
       write: (change) => this.writer.write(change),
       timeline: this.timeline,
       outcomes: this.outcomes,
-      notify: (merchant, payment, status, options) => this.webhooks.notify(merchant, payment, status, options),
+      notify: (merchant, payment, status, notifyOptions) => this.webhooks.notify(merchant, payment, status, notifyOptions),
     };
-    this.tokens = new Tokens(core, options.tokenSource ?? cryptoTokenSource, tables.tokens);
-    this.charges = new Charges(core);
-    this.billingKeys = new BillingKeys(core);
-    this.payments = new Payments(core);
-    this.paymentQueries = new PaymentQueries(core);
-    const targets = options.webhookAllow ? webhookTargets(options.webhookAllow) : anyWebhookTarget;
-    this.webhooks = new Webhooks(core, options.webhookTransport, targets, tables.webhook_deliveries);
-    this.schedules = new Schedules(core, this.charges, this.billingKeys);
-    this.scheduleChanges = new ScheduleChanges(core, this.schedules);
-    this.prepares = new Prepares(core, tables.prepared);
-    this.window = new PaymentWindow(core, this.prepares);
-    this.vbanks = new Vbanks(core, this.codes);
-    this.cashReceipts = new CashReceipts(core, tables.cash_receipts);
-    this.control = new Controls(this.merchants, this.records.payments, this.payments);
-    // At one instant, schedules run first, then webhook retries, then virtual-account due dates.
-    this.timeline.add('scheduled payments', this.schedules);
-    this.timeline.add('webhook retries', this.webhooks);
-    this.timeline.add('virtual account due dates', this.window);
   }
 
   /** Builds a sandbox and restores what its store holds. */
   static async create(options: SandboxOptions): Promise<Sandbox> {
     const sandbox = new Sandbox(options);
     await sandbox.writer.load();
+    const conflict = sandbox.merchants.tenantConflict([...sandbox.state.tables.tenants.values()]);
+    if (conflict !== null) {
+      await sandbox.writer.close();
+      throw new Error(`the saved state does not fit the merchants file: ${conflict}`);
+    }
     sandbox.timeline.start();
     return sandbox;
   }
@@ -174,9 +199,14 @@ export class Sandbox {
     return copy(this.state.snapshot());
   }
 
-  /** Replaces the whole state with an exported one, checked whole first: a refused import changes nothing. */
+  /**
+   * Replaces the whole state with an exported one (bare or in GET /sandbox/state's envelope), checked whole first:
+   * a refused import changes nothing. Tenants are part of the state: those the snapshot lacks are gone after it.
+   */
   async import(snapshot: unknown): Promise<void> {
     const parsed = copy(parseSnapshot(snapshot));
+    const conflict = this.merchants.tenantConflict(parsed.tenants);
+    if (conflict !== null) throw errors.badRequest(`not a sandbox snapshot: ${conflict}`);
     const now = this.clock.now();
     parsed.tokens = parsed.tokens.map((token) => clampImportedToken(token, now));
     await this.writer.write(() => this.state.restore(parsed));

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } fro
 import type { Operation } from '../api/operation.js';
 import { documentedResponses } from '../api/operation-docs.js';
 import type { Outcome, Pipeline, PlainRequest } from '../api/pipeline.js';
-import { BODY_LIMIT } from '../api/request.js';
+import { documentedRequest } from '../api/request-docs.js';
+import { noteEnvelopeCode } from './request-log.js';
 
 // The API through Fastify: translation only. A request becomes the pipeline's plain request, and its outcome
 // becomes the reply; routing, faults, parsing, tokens, validation and error envelopes are all the pipeline's.
@@ -24,14 +25,15 @@ function plainOf(request: FastifyRequest, body: string | undefined): PlainReques
 }
 
 /** Writes the pipeline's outcome: its answer, or a destroyed connection. */
-export function sendOutcome(reply: FastifyReply, outcome: Outcome): FastifyReply {
+function sendOutcome(reply: FastifyReply, outcome: Outcome): FastifyReply {
   if (outcome.action === 'drop') {
     // Destroying the response destroys its socket on a real server, and fails an in-process `inject` alike.
     reply.hijack();
     reply.raw.destroy();
     return reply;
   }
-  const { status, headers, body } = outcome.answer;
+  const { status, headers, body, code } = outcome.answer;
+  noteEnvelopeCode(reply, code);
   return reply.code(status).headers(headers).send(body ?? undefined);
 }
 
@@ -40,14 +42,14 @@ export function sendOutcome(reply: FastifyReply, outcome: Outcome): FastifyReply
  * what was kept is already too large for the pipeline, which answers the 413. Read with the stream's events rather
  * than its async iterator, which costs several promises and listeners per request.
  */
-function readText(request: FastifyRequest): Promise<string | undefined> | undefined {
+function readText(request: FastifyRequest, limit: number): Promise<string | undefined> | undefined {
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
   const raw = request.raw;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     raw.on('data', (chunk: Buffer) => {
-      if (size > BODY_LIMIT) return;
+      if (size > limit) return;
       chunks.push(chunk);
       size += chunk.length;
     });
@@ -67,8 +69,9 @@ function readText(request: FastifyRequest): Promise<string | undefined> | undefi
 
 /** Serves one request through the pipeline; also the answer to Fastify's own refusals (a path that does not decode). */
 export async function serveApi(pipeline: Pipeline, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const body = await readText(request);
-  return sendOutcome(reply, await pipeline(plainOf(request, body)));
+  const plain = plainOf(request, undefined);
+  const body = await readText(request, pipeline.bodyLimit(plain.method, plain.path, plain.header));
+  return sendOutcome(reply, await pipeline({ ...plain, body }));
 }
 
 /** What the OpenAPI document says of an operation; Fastify validates nothing of it (the pipeline does). */
@@ -78,9 +81,8 @@ function documentation(operation: Operation): FastifySchema {
     summary: operation.summary,
     description: operation.description,
     tags: operation.tags,
-    ...(operation.params ? { params: operation.params } : {}),
-    ...(operation.querystring ? { querystring: operation.querystring } : {}),
-    ...(operation.body ? { body: operation.body, consumes: ['application/json', 'application/x-www-form-urlencoded'] } : {}),
+    ...documentedRequest(operation),
+    ...(operation.body ? { consumes: ['application/json', 'application/x-www-form-urlencoded'] } : {}),
     ...(operation.auth ? { security: [{ bearer: [] }, { raw: [] }, { legacy: [] }, { query: [] }] } : {}),
     response: documentedResponses(operation),
   };

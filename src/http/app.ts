@@ -6,6 +6,7 @@ import { createPipeline, type Pipeline } from '../api/pipeline.js';
 import { BODY_LIMIT } from '../api/request.js';
 import type { Sandbox } from '../core/sandbox.js';
 import { registerApi, serveApi } from './api-routes.js';
+import { registerPageScripts } from './browser-scripts.js';
 import { registerDashboard } from './dashboard/dashboard-route.js';
 import { mountDocs } from './docs-server.js';
 import { registerLandingPage } from './landing-route.js';
@@ -81,7 +82,8 @@ export async function buildApp({ sandbox, logger = false, control = true, timeou
     registerReceiptRoute(target, sandbox);
     if (control) registerDashboard(target);
     registerLandingPage(target, sandbox, pipeline, control);
-    await target.register(windowPages(sandbox, pipeline));
+    registerPageScripts(target);
+    await target.register(windowPages(sandbox));
   };
   mountDocs(app, routes);
   await routes(app, false);

@@ -43,8 +43,36 @@ async function buildDocsApp(app: FastifyInstance, routes: RegisterRoutes): Promi
   const swaggerUi = (require('@fastify/swagger-ui') as typeof import('@fastify/swagger-ui')).default;
   const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController: documentingOnly });
   await instance.register(swagger, { openapi: openapiInfo });
-  await instance.register(swaggerUi, { routePrefix: '/docs' });
+  // BaseLayout: no top bar, whose logo (no alt) and "Explore" URL field (no label) serve nothing here, one document.
+  await instance.register(swaggerUi, { routePrefix: '/docs', uiConfig: { layout: 'BaseLayout' }, theme: { title: DOCS_TITLE, js: [NAME_SERVERS] } });
+  instance.addHook('onSend', async (_request, reply, payload) => (isHtml(reply) && typeof payload === 'string' ? withPageHead(payload) : payload));
   await routes(instance, true);
   await instance.ready();
   return instance;
+}
+
+const DOCS_TITLE = 'iamport-sandbox API 문서 (PortOne V1 · 헥토파이낸셜)';
+
+/**
+ * swagger-ui renders the servers' select inside an empty label, so it has no name (axe's critical select-name); it
+ * offers no option for one, and renders the select late and again, so a script names it whenever it appears.
+ */
+const NAME_SERVERS = {
+  filename: 'name-servers.js',
+  content: `new MutationObserver(() => {
+  const select = document.getElementById('servers');
+  if (select && !select.hasAttribute('aria-label')) select.setAttribute('aria-label', 'Servers');
+}).observe(document.body, { childList: true, subtree: true });`,
+};
+
+const isHtml = (reply: FastifyReply) => String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+
+/**
+ * swagger-ui's page says `lang="en"` and has no viewport, so a phone lays it out 980 px wide; the operations it
+ * shows are the vendor's, described in Korean. Its template offers no option for either, so the page is amended.
+ */
+function withPageHead(html: string): string {
+  return html
+    .replace('<html lang="en">', '<html lang="ko">')
+    .replace('<meta charset="UTF-8">', '<meta charset="UTF-8">\n      <meta name="viewport" content="width=device-width, initial-scale=1">');
 }

@@ -28,7 +28,7 @@ export const windowPageDocs: Record<'script' | 'example' | 'checkout', FastifySc
   },
   checkout: {
     summary: 'The checkout page of a window request (HTML)',
-    description: 'The page IMP.request_pay opens: the buyer enters a test card, picks a bank or cancels; it calls the sandbox.window operations.',
+    description: "The page IMP.request_pay opens, with the steps of Hecto's window: a card's company and number, a phone's carrier and verification code (always 123456), a bank, the terms; or cancels. Test shortcuts approve or decline at once. It calls the sandbox.window operations.",
     tags,
     params: WindowParamsSchema,
     response: {

@@ -1,8 +1,8 @@
 import type { Payment } from '../contract/payment.js';
 import { kstText } from '../core/time/kst.js';
 import { escapeHtml, won } from './html.js';
-import { PAY_METHOD_NAMES, PAYMENT_STATUS_NAMES } from './korean-names.js';
-import { buyerPage } from './page-shell.js';
+import { labelOf, PAY_METHOD_LABELS, PAYMENT_STATUS_LABELS } from '../browser/korean-labels.js';
+import { buyerPage } from './buyer-page.js';
 
 /** What the payment was made with, in the words of a receipt. */
 function instrument(p: Payment): [string, string][] {
@@ -30,9 +30,9 @@ function instrument(p: Payment): [string, string][] {
 
 /** A plain receipt, so the `receipt_url` of a sandbox payment leads somewhere real. */
 export function receiptPage(p: Payment): string {
-  const method = PAY_METHOD_NAMES[p.pay_method] ?? p.pay_method;
+  const method = labelOf(PAY_METHOD_LABELS, p.pay_method);
   const rows: [string, string][] = [
-    ['상태', PAYMENT_STATUS_NAMES[p.status] ?? p.status],
+    ['상태', labelOf(PAYMENT_STATUS_LABELS, p.status)],
     ['결제수단', method],
     ['주문번호', p.merchant_uid],
     ['상품명', p.name ?? '-'],
@@ -44,7 +44,7 @@ export function receiptPage(p: Payment): string {
   ];
   const table = rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
   return buyerPage(
-    `영수증 ${escapeHtml(p.imp_uid)}`,
+    `영수증 ${p.imp_uid}`,
     `<h1>${escapeHtml(method)} 영수증<small>iamport-sandbox · ${escapeHtml(p.imp_uid)}</small></h1><table data-testid="receipt">${table}</table>
 <p class="note">샌드박스 영수증입니다. 실제 결제는 일어나지 않았습니다.</p>`,
   );

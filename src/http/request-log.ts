@@ -16,12 +16,20 @@ type PinoInternals = pino.Logger & { [key: symbol]: unknown };
 const { chindingsSym, streamSym, needsMetadataGsym } = pino.symbols;
 const INFO = 30;
 
+// The envelope's code of each answer the API sent, as the pipeline gave it (never parsed back out of the body).
+const codes = new WeakMap<FastifyReply, number>();
+
+/** Keeps the envelope's code of the answer `reply` sends, for its log line; pages and static files have none. */
+export function noteEnvelopeCode(reply: FastifyReply, code: number | null): void {
+  if (code !== null) codes.set(reply, code);
+}
+
 /**
  * The one line logged per request, when it is answered: byte for byte the line
- * `request.log.info({ req, res: { statusCode }, responseTime }, 'request completed')` writes with the `req`
+ * `request.log.info({ req, res: { statusCode }, code, responseTime }, 'request completed')` writes with the `req`
  * serializer of the CLI's logger (method, redacted URL, ip), written as a template into pino's destination with the
  * request logger's own bindings (pid, hostname, reqId). A quarter of what pino's generic serialisation and
- * redaction of the same object cost, on every request.
+ * redaction of the same object cost, on every request. `code` is the envelope's, absent when the answer has none.
  */
 export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   const log = request.log as unknown as PinoInternals;
@@ -29,13 +37,16 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   if (typeof log.isLevelEnabled !== 'function' || !log.isLevelEnabled('info')) return;
   const stream = log[streamSym] as { write(line: string): unknown; [needsMetadataGsym]?: boolean } | undefined;
   const bindings = log[chindingsSym];
+  const code = codes.get(reply);
   if (!stream || typeof bindings !== 'string' || stream[needsMetadataGsym]) {
     // A destination that wants pino's metadata with each line (a multistream): pino writes the line itself.
-    log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+    const res = { statusCode: reply.statusCode };
+    log.info({ req: request, res, ...(code === undefined ? {} : { code }), responseTime: reply.elapsedTime }, 'request completed');
     return;
   }
   const req = JSON.stringify({ method: request.method, url: redactUrl(request.url), ip: request.ip });
+  const codeField = code === undefined ? '' : `,"code":${code}`;
   stream.write(
-    `{"level":${INFO},"time":${Date.now()}${bindings},"req":${req},"res":{"statusCode":${reply.statusCode}},"responseTime":${reply.elapsedTime},"msg":"request completed"}\n`,
+    `{"level":${INFO},"time":${Date.now()}${bindings},"req":${req},"res":{"statusCode":${reply.statusCode}}${codeField},"responseTime":${reply.elapsedTime},"msg":"request completed"}\n`,
   );
 }

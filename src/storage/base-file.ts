@@ -6,13 +6,13 @@ import type { Snapshot } from '../core/state/snapshot.js';
 import { UnreadableDataFileError } from './errors.js';
 
 /** The biggest file read whole when it is not in the sandbox's own layout (one string: V8's limit is ~512 MiB). */
-export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
+const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
 /** How much JSON one slice of `writeBaseFile` builds before it writes it and lets the event loop run. */
 const SLICE_CHARS = 1024 * 1024;
 
 /**
- * The base file's content as parsed JSON, or undefined when there is no file. The layout `writeBaseFile` writes is
+ * The base file's content as parsed JSON, or undefined when there is no file or it is empty. The layout `writeBaseFile` writes is
  * read a line at a time, whatever its size: no string of the whole state is ever built. Any other layout (a file
  * written by hand) is read whole by lowdb, one string and one JSON.parse, up to `wholeFileLimit`: a JavaScript
  * string cannot exceed ~512 MiB (V8). `wholeFileLimit` is only lowered by tests, to see the line reader's refusals.
@@ -20,6 +20,8 @@ const SLICE_CHARS = 1024 * 1024;
 export async function readBaseFile(file: string, wholeFileLimit = WHOLE_FILE_LIMIT): Promise<unknown> {
   try {
     const { size } = await stat(file);
+    // An empty file (`touch db.json`, a fresh mktemp) holds no state yet: it starts an empty sandbox, as no file does.
+    if (size === 0) return undefined;
     try {
       return await readByLine(file, wholeFileLimit);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import Type from 'typebox';
-import { describeProblems } from '../contract/describe.js';
+import { describeProblems } from '../contract/validation.js';
 import { MAX_SEQ } from '../contract/records.js';
 import { collectionNames, collections, type CollectionName } from '../core/state/collections.js';
 import { emptySnapshot, type Snapshot } from '../core/state/snapshot.js';
@@ -74,7 +74,7 @@ async function openJournal(journal: string): Promise<FileHandle | null> {
 async function refuseOrphan(handle: FileHandle, journal: string, file: string, size: number): Promise<void> {
   for await (const line of handle.readLines()) {
     if (line.trim() === '') continue;
-    throw new UnreadableDataFileError(journal, `the base file ${file} is missing while its journal holds ${size} bytes; restore the base file or move the journal away`);
+    throw new UnreadableDataFileError(journal, `the base file ${file} is missing or empty while its journal holds ${size} bytes; restore the base file or move the journal away`);
   }
 }
 

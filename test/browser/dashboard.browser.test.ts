@@ -4,10 +4,13 @@ import { createSandbox } from '../../src/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { merchantA } from '../helpers/doors.js';
 import { webhookReceiver } from '../helpers/webhook-receiver.js';
-import { DESKTOP, fitsWidth, keep, PHONE, withChromium } from '../helpers/chromium.js';
+import { assertAxe } from '../helpers/axe.js';
+import { DESKTOP, fitsWidth, keep, NARROW, PHONE, withChromium } from '../helpers/chromium.js';
+import { jsonCall } from '../helpers/json-call.js';
 
 // The dashboard at /sandbox in a real browser: every view opened, every action done through its buttons, and
-// a charge made by the "merchant's server" (plain fetch here) appearing without a reload.
+// a charge made by the "merchant's server" (plain fetch here) appearing without a reload. Every view, with data in
+// it, has no axe violation and fits 1280, 390 and 320 px with its buttons in sight.
 
 withChromium(t, (launch) => {
   let browser: Browser;
@@ -15,14 +18,7 @@ withChromium(t, (launch) => {
   let token: string;
   const errors: string[] = [];
 
-  const call = async (method: string, path: string, body?: unknown, auth = true) => {
-    const res = await fetch(base + path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(auth && token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return (await res.json()) as any;
-  };
+  const call = jsonCall(() => base, () => token);
   const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
 
   t.before(async () => {
@@ -37,7 +33,14 @@ withChromium(t, (launch) => {
     await call('PUT', `/sandbox/merchants/${merchantA.code}/webhook`, { url: receiver.url, retry: false });
     await call('POST', '/subscribe/payments/onetime', { ...card, merchant_uid: 'order-key', customer_uid: 'cust-1', amount: 12000, name: '정기구독 1개월' });
     const inAnHour = Math.floor(Date.now() / 1000) + 3600;
-    await call('POST', '/subscribe/payments/schedule', { customer_uid: 'cust-1', schedules: [{ merchant_uid: 'order-sched', schedule_at: inAnHour, amount: 12000, name: '정기구독 2개월' }] });
+    const inAMonth = inAnHour + 30 * 86400;
+    await call('POST', '/subscribe/payments/schedule', {
+      customer_uid: 'cust-1',
+      schedules: [
+        { merchant_uid: 'order-sched', schedule_at: inAnHour, amount: 12000, name: '정기구독 2개월' },
+        { merchant_uid: 'order-later', schedule_at: inAMonth, amount: 12000, name: '정기구독 3개월' },
+      ],
+    });
     // A virtual account issued through the window's API, as the checkout would.
     const opened = await call('POST', '/sandbox/window/requests', {
       merchant_code: merchantA.code,
@@ -83,6 +86,8 @@ withChromium(t, (launch) => {
     t.ok(await page.locator('.delivery').count(), 'the paid webhook is listed on the payment');
     await page.fill('#cancel-amount', '2000');
     await page.fill('#cancel-reason', '부분 환불');
+    // Each cancel asks first (dashboard-views.browser.test.ts dismisses one).
+    page.on('dialog', (dialog) => void dialog.accept());
     await page.click('#cancel-payment');
     await page.waitForSelector('text=부분 환불');
     t.match(await page.textContent('#notice'), '2,000원 취소되었습니다.');
@@ -121,6 +126,7 @@ withChromium(t, (launch) => {
     const page = await open('webhooks');
     const first = page.locator('.delivery').first();
     const before = await first.locator('tbody tr').count();
+    await first.locator('summary').click();
     await first.locator('[data-resend]').click();
     await page.waitForSelector('text=다시 보냈습니다: HTTP 200');
     t.equal(await page.locator('.delivery').first().locator('tbody tr').count(), before + 1);
@@ -146,6 +152,34 @@ withChromium(t, (launch) => {
     await page.close();
   });
 
+  t.test('the header badge shows a clock move at once, from the answer, not from the next poll', async (t) => {
+    const page = await open('clock');
+    // Every poll from now on hangs: only the answers of the moves themselves can change the badge.
+    await page.route('**/sandbox/changes', () => undefined);
+    const badge = () => page.evaluate(() => [document.getElementById('clock-now')!.textContent, document.getElementById('clock-state')!.className]);
+    // Formatted by the browser, as the dashboard does (Node's ICU writes midnight as 24:00).
+    const header = (clock: { now_unix: number }) =>
+      page.evaluate((unix) => {
+        const options = { timeZone: 'Asia/Seoul', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+        return `${new Date(unix * 1000).toLocaleString('ko-KR', options)} KST`;
+      }, clock.now_unix);
+    const [frozen] = await Promise.all([page.waitForResponse(/\/sandbox\/clock\/freeze$/), page.click('#clock-freeze')]);
+    const atFreeze = (await frozen.json()).response;
+    await page.waitForSelector('#clock-state.s-frozen', { timeout: 1000 });
+    t.same(await badge(), [await header(atFreeze), 'badge s-frozen'], 'frozen at the time the freeze answered');
+    await page.fill('#advance-amount', '2');
+    await page.selectOption('#advance-unit', 'days');
+    const [advanced] = await Promise.all([page.waitForResponse(/\/sandbox\/clock\/advance$/), page.click('#advance')]);
+    const atAdvance = (await advanced.json()).response;
+    t.equal(atAdvance.now_unix, atFreeze.now_unix + 2 * 86400);
+    await page.waitForFunction((text) => document.getElementById('clock-now')!.textContent === text, await header(atAdvance), { timeout: 1000 });
+    t.pass('the badge moved two days with the advance');
+    await page.click('#clock-resume');
+    await page.waitForFunction(() => document.getElementById('clock-state')!.className === 'badge', undefined, { timeout: 1000 });
+    t.equal(await page.textContent('#clock-state'), '흐르는 중');
+    await page.close();
+  });
+
   t.test('scripted outcomes and faults: add and remove', async (t) => {
     const page = await open('scripts');
     await page.fill('#o-value', 'cust-1');
@@ -167,15 +201,48 @@ withChromium(t, (launch) => {
     await page.close();
   });
 
-  t.test('every view fits a phone and a desktop screen', async (t) => {
-    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      for (const hash of ['merchants', 'payments', 'billing-keys', 'schedules', 'webhooks', 'clock', 'scripts', 'state']) {
-        const page = await open(hash, viewport);
+  /** Opens another view in the same page, as a menu link does, and waits until it is filled. */
+  async function showView(page: Page, hash: string): Promise<void> {
+    await page.evaluate((next) => {
+      document.getElementById('view')!.removeAttribute('data-version');
+      location.hash = next;
+    }, hash);
+    await page.waitForSelector(`#view[data-view="${hash.split('/')[0]}"][data-version]`);
+  }
+
+  /** True when the element is shown whole inside the viewport's width, with no sideways scrolling. */
+  const inSight = (page: Page, selector: string) =>
+    page.$eval(selector, (el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.left >= 0 && box.right <= innerWidth;
+    });
+
+  t.test('every view, with data in it, fits a desktop, a phone and a 320-px screen and has no axe violation', async (t) => {
+    await call('PUT', '/sandbox/faults/again', { latency_ms: 5 });
+    await call('POST', '/sandbox/outcomes', { customer_uid: 'cust-2', result: 'decline', times: 1 });
+    const paid = (await call('GET', '/sandbox/payments')).response.find((p: any) => p.merchant_uid === 'order-vbank').imp_uid;
+    const views = ['merchants', 'payments', 'billing-keys', 'schedules', 'vbanks', 'tokens', 'prepared', 'receipts', 'webhooks', 'clock', 'scripts', 'state', `payments/${paid}`, 'billing-keys/cust-1'];
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE], ['320', NARROW]] as const) {
+      // One page per screen, moved from view to view as the menu does (a page per view outlasts the file's time).
+      const page = await open(views[0]!, viewport);
+      for (const hash of views) {
+        if (hash !== views[0]) await showView(page, hash);
         t.ok(await fitsWidth(page), `${hash} fits the ${name} width`);
-        await keep(page, `dashboard-${hash}-${name}`);
-        await page.close();
+        // (Under 600 px, 390 and 320 px share one layout: axe reads it once.)
+        if (name !== '320') await assertAxe(t, page, `${hash} (${name})`);
+        if (name !== '320' && !hash.includes('/')) await keep(page, `dashboard-${hash}-${name}`);
       }
+      await showView(page, 'schedules');
+      await rowOf(page, 'order-later').waitFor();
+      t.ok(await inSight(page, 'tr:has-text("order-later") .badge'), `a schedule's status is in sight at ${name}`);
+      t.ok(await inSight(page, '[data-run="order-later"]'), `「지금 실행」 is in sight at ${name}`);
+      await showView(page, 'scripts');
+      await page.waitForSelector('[data-fault="again"]');
+      t.ok(await inSight(page, '[data-fault="again"]'), `「제거」 is in sight at ${name}`);
+      await page.close();
     }
+    await call('DELETE', '/sandbox/faults/again');
+    await call('DELETE', '/sandbox/outcomes');
   });
 
   t.test('state: export downloads the snapshot, reset forgets everything', async (t) => {

@@ -3,10 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { createSandbox } from '../../src/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { merchantA } from '../helpers/doors.js';
-import { DESKTOP, fitsWidth, keep, PHONE, PHONE_BROWSER, withChromium } from '../helpers/chromium.js';
+import { assertAxe } from '../helpers/axe.js';
+import { DESKTOP, fitsWidth, keep, NARROW, PHONE, PHONE_BROWSER, withChromium } from '../helpers/chromium.js';
 
 // The buyer- and developer-facing pages in a real browser: the landing page, the checkout's inline errors and
-// keyboard use, the receipt, an unknown checkout, the example page on a phone with a virtual account, /docs.
+// keyboard use, the receipt, an unknown checkout, the example page on a phone with a virtual account, /docs. Each
+// page the sandbox renders itself has no axe violation and fits 390 and 320 px; /docs (swagger-ui) has no critical one.
 
 withChromium(t, (launch) => {
   let browser: Browser;
@@ -28,6 +30,10 @@ withChromium(t, (launch) => {
     return page;
   }
 
+  /** The keys, secrets and MIDs of the landing page that are laid out on more than one line. */
+  const brokenTokens = (page: Page) =>
+    page.$$eval('td code', (codes) => codes.filter((code) => code.getClientRects().length > 1).map((code) => code.textContent));
+
   /** A window request opened through the window's API, as IMP.request_pay does. */
   async function openCheckout(params: Record<string, unknown>): Promise<string> {
     const res = await fetch(`${base}/sandbox/window/requests`, {
@@ -42,13 +48,15 @@ withChromium(t, (launch) => {
   }
 
   t.test('GET /: a landing page for a browser, the envelope for an API client', async (t) => {
-    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE], ['320', NARROW]] as const) {
       const page = await open('/', viewport);
       t.equal(await page.textContent('[data-testid=base-url]'), base);
       t.match(await page.textContent('body'), merchantA.imp_secret, 'the credentials, as the banner prints them');
       t.ok(await page.isVisible('a[href="/sandbox"]'), 'links to the dashboard');
       t.ok(await fitsWidth(page), `fits the ${name} width`);
-      await keep(page, `landing-${name}`);
+      t.same(await brokenTokens(page), [], `no key, secret or MID broken over lines at ${name}`);
+      await assertAxe(t, page, `the landing page (${name})`);
+      if (name !== '320') await keep(page, `landing-${name}`);
       await page.close();
     }
     for (const accept of [undefined, 'application/json', '*/*']) {
@@ -61,7 +69,7 @@ withChromium(t, (launch) => {
   t.test('checkout: focus on the first field, inline Korean error, Enter submits, fits 320 px', async (t) => {
     const impUid = await openCheckout({ pay_method: 'card', amount: 1000 });
     const page = await open(`/sandbox/window/checkout/${impUid}`, { width: 320, height: 640 });
-    t.equal(await page.evaluate(() => document.activeElement?.id), 'card_number', 'the first field has the focus');
+    t.equal(await page.evaluate(() => document.activeElement?.id), 'card_company', 'the first field (카드사 선택) has the focus');
     t.equal(await page.locator('#card_quota').count(), 0, 'no installments under 50,000원');
     await page.fill('#card_number', '1234');
     await page.press('#card_number', 'Enter');
@@ -70,8 +78,12 @@ withChromium(t, (launch) => {
     t.equal(await page.getAttribute('#card_number', 'aria-describedby'), 'card_number_error');
     t.equal(await page.getAttribute('#card_number_error', 'aria-live'), 'polite');
     t.ok(await fitsWidth(page), 'nothing overflows 320 px');
+    await assertAxe(t, page, 'the checkout with an error (320 px)');
     await keep(page, 'checkout-error-320');
     await page.fill('#card_number', '4000-0000-0000-0051');
+    // 결제하기 sends only once the company is chosen and the terms agreed to.
+    await page.selectOption('#card_company', '366');
+    await page.check('#consent_all');
     const [answer] = await Promise.all([page.waitForResponse(/\/approve$/), page.press('#card_number', 'Enter')]);
     t.equal(answer.status(), 200, 'Enter submitted the form');
     const checkout = await fetch(`${base}/sandbox/window/checkout/${impUid}`);
@@ -80,6 +92,8 @@ withChromium(t, (launch) => {
     const big = await openCheckout({ pay_method: 'card', amount: 50_000 });
     const bigPage = await open(`/sandbox/window/checkout/${big}`, PHONE);
     t.equal(await bigPage.locator('#card_quota option').count(), 5, 'installments from 50,000원');
+    t.ok(await fitsWidth(bigPage), 'the checkout fits a phone');
+    await assertAxe(t, bigPage, 'the checkout on a phone');
     await keep(bigPage, 'checkout-installments-phone');
     await bigPage.close();
   });
@@ -87,12 +101,14 @@ withChromium(t, (launch) => {
   t.test('an unknown or finished checkout is a page, not JSON', async (t) => {
     const page = await open('/sandbox/window/checkout/imp_000000000000', PHONE);
     t.match(await page.textContent('#missing'), '결제 정보를 찾을 수 없습니다');
+    await assertAxe(t, page, 'an unknown checkout');
     await keep(page, 'checkout-missing-phone');
     await page.close();
     const impUid = await openCheckout({ pay_method: 'trans', amount: 2000 });
     await fetch(`${base}/sandbox/window/requests/${impUid}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const done = await open(`/sandbox/window/checkout/${impUid}`, PHONE);
     t.match(await done.textContent('#closed'), '이미 끝난 결제입니다 (결제실패)');
+    await assertAxe(t, done, 'a finished checkout');
     await done.close();
   });
 
@@ -104,6 +120,7 @@ withChromium(t, (launch) => {
     page.setDefaultTimeout(15_000);
     await page.goto(`${base}/sandbox/example`);
     t.ok(await fitsWidth(page), 'the example page fits a phone');
+    await assertAxe(t, page, 'the example page (phone)');
     await keep(page, 'example-phone');
     await page.selectOption('#pg', 'settle.nxca_jt_il');
     await page.selectOption('#pay_method', 'vbank');
@@ -119,14 +136,22 @@ withChromium(t, (launch) => {
     await page.click('#deposit');
     await page.waitForSelector('#result:has-text("paid")');
     t.pass('deposited after the redirect');
+    await assertAxe(t, page, 'the example page after the redirect');
     await page.goto(`${base}/sandbox/receipts/${impUid}`);
     const receipt = await page.textContent('[data-testid=receipt]');
     t.match(receipt, '가상계좌');
     t.match(receipt, '결제완료');
     t.match(receipt, '신한은행');
     t.ok(await fitsWidth(page), 'the receipt fits a phone');
+    await assertAxe(t, page, 'the receipt (phone)');
     await keep(page, 'receipt-vbank-phone');
     await page.close();
+    for (const [name, viewport] of [['desktop', DESKTOP], ['320', NARROW]] as const) {
+      const other = await open(`/sandbox/receipts/${impUid}`, viewport);
+      t.ok(await fitsWidth(other), `the receipt fits the ${name} width`);
+      if (name === 'desktop') await assertAxe(t, other, 'the receipt (desktop)');
+      await other.close();
+    }
   });
 
   t.test('/docs: Try it out calls this server; usable on a phone', async (t) => {
@@ -138,6 +163,9 @@ withChromium(t, (launch) => {
     for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       const page = await open('/docs', viewport);
       await page.waitForSelector('.opblock-tag');
+      await page.click('.opblock-summary >> nth=0');
+      await page.waitForSelector('.opblock-body');
+      await assertAxe(t, page, `/docs (${name}, an operation open)`, 'critical');
       await keep(page, `docs-${name}`);
       await page.close();
     }

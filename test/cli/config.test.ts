@@ -98,6 +98,18 @@ t.test('a real server on an ephemeral port: logs carry no card numbers, secrets 
 });
 
 
+t.test('why the control API is off is named as it was given', async (t) => {
+  t.equal(loadConfig(['--no-control'], {}).controlOff, '--no-control was given');
+  t.equal(loadConfig([], { IAMPORT_SANDBOX_CONTROL: 'off' }).controlOff, 'IAMPORT_SANDBOX_CONTROL=off is set');
+  t.equal(loadConfig(['--host', '0.0.0.0', '--no-control'], {}).controlOff, '--no-control was given', 'turned off on purpose: the flag, not the host');
+  t.equal(
+    loadConfig([], { HOST: '0.0.0.0' }).controlOff,
+    'HOST=0.0.0.0 is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given',
+    'a host from the environment is named by its variable',
+  );
+  t.match(loadConfig([], { IAMPORT_SANDBOX_HOST: '10.0.0.5' }).controlOff, /^IAMPORT_SANDBOX_HOST=10\.0\.0\.5 is not loopback/);
+});
+
 t.test('the control API is on by default, off with --no-control or IAMPORT_SANDBOX_CONTROL=0', async (t) => {
   t.equal(loadConfig([], {}).control, true);
   t.equal(loadConfig(['--no-control'], {}).control, false);
@@ -108,15 +120,14 @@ t.test('the control API is on by default, off with --no-control or IAMPORT_SANDB
 
 
 t.test('off loopback the control API is served only with a key', async (t) => {
-  t.same([loadConfig([], {}).control, loadConfig([], {}).controlNotice], [true, null], 'loopback: open');
+  t.same([loadConfig([], {}).control, loadConfig([], {}).controlOff], [true, null], 'loopback: open');
   t.equal(loadConfig(['--host', 'localhost'], {}).control, true);
   t.equal(loadConfig(['--host', '::1'], {}).control, true);
   const exposed = loadConfig(['--host', '0.0.0.0'], {});
   t.equal(exposed.control, false);
-  t.match(exposed.controlNotice, /control API off: --host 0\.0\.0\.0 .*--control-key \(IAMPORT_SANDBOX_CONTROL_KEY\)/);
+  t.equal(exposed.controlOff, '--host 0.0.0.0 is not loopback and no --control-key (IAMPORT_SANDBOX_CONTROL_KEY) was given');
   const keyed = loadConfig(['--host', '0.0.0.0'], { IAMPORT_SANDBOX_CONTROL_KEY: 'k' });
-  t.same([keyed.control, keyed.controlKey, keyed.controlNotice], [true, 'k', null]);
-  t.same([loadConfig(['--host', '0.0.0.0', '--no-control'], {}).controlNotice], [null], 'turned off on purpose: nothing to say');
+  t.same([keyed.control, keyed.controlKey, keyed.controlOff], [true, 'k', null]);
   // A key that is empty would be matched by a request that sends none: refused, not taken.
   t.throws(() => loadConfig(['--host', '0.0.0.0', '--control-key', ''], {}), /control-key must not be empty/);
   t.throws(() => loadConfig(['--control-key', ' '], {}), /control-key must not be empty/);

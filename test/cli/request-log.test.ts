@@ -26,7 +26,8 @@ function pinoLine(logged: Record<string, unknown>, method: string, url: string):
   const logger = pino({ ...options, timestamp: () => `,"time":${String(logged['time'])}` }, stream);
   const req = { method, url, ip: '127.0.0.1' };
   const res = logged['res'] as { statusCode: number };
-  logger.child({ reqId: logged['reqId'] }).info({ req, res: { statusCode: res.statusCode }, responseTime: logged['responseTime'] }, 'request completed');
+  const code = 'code' in logged ? { code: logged['code'] } : {};
+  logger.child({ reqId: logged['reqId'] }).info({ req, res: { statusCode: res.statusCode }, ...code, responseTime: logged['responseTime'] }, 'request completed');
   return lines[0]!;
 }
 
@@ -39,6 +40,7 @@ t.test("each request's line is byte for byte the line pino writes, token masked"
     ['GET', '/payments/imp_1?%5Ftoken=secret-token&x=%22', { headers: { authorization: 'secret-token' } }],
     ['GET', '/nowhere?_token=secret-token', {}],
     ['HEAD', '/sandbox/health', { method: 'HEAD' }],
+    ['GET', '/sandbox/assets/checkout.js', {}],
   ];
   for (const [, path, init] of requests) await (await fetch(server.url + path, init)).arrayBuffer();
   await new Promise((resolve) => setImmediate(resolve));
@@ -50,6 +52,11 @@ t.test("each request's line is byte for byte the line pino writes, token masked"
     // pino is given the URL as it came: the CLI's `req` serializer masks the token there.
     t.equal(line, pinoLine(JSON.parse(line) as Record<string, unknown>, method, path), `${method} ${path}`);
   });
+  // The envelope's code as the pipeline answered it, a HEAD's too (no body was sent); a script file has none.
+  t.same(
+    requestLines.map((line) => (JSON.parse(line) as { code?: number }).code),
+    [-1, -1, -1, 0, undefined],
+  );
 });
 
 t.test('no request line below the level', async (t) => {

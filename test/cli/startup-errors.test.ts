@@ -32,9 +32,10 @@ t.test('a new data file: start-up probes its directory and leaves nothing behind
   if (!requireBuiltCli(t)) return;
   const dir = t.testdir();
   const child = await startCli(['--data', `${dir}/db.json`]);
-  t.same(readdirSync(dir), [], 'no probe file, no data before the first change');
+  t.same(readdirSync(dir), ['db.json.lock'], 'no probe file, no data before the first change: only the lock');
   child.process.kill('SIGTERM');
   await child.exited;
+  t.same(readdirSync(dir), [], 'the lock goes with the process');
 });
 
 t.test('a port in use, an unknown option, a bad log level: one line that says what to do', async (t) => {
@@ -59,7 +60,7 @@ t.test('a port in use, an unknown option, a bad log level: one line that says wh
 t.test('the banner says whether the control API is on', async (t) => {
   if (!requireBuiltCli(t)) return;
   const off = await startCli(['--no-control', '--log-level', 'silent']);
-  t.match(off.stdout(), /control API off \(--no-control\)/);
+  t.match(off.stdout(), /control API off: --no-control was given; \/sandbox\/\.\.\. answers 404/);
   off.process.kill('SIGTERM');
   await off.exited;
   const on = await startCli(['--log-level', 'silent']);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { CardFixtureSchema } from '../../src/contract/cards.js';
-import { describeProblems } from '../../src/contract/describe.js';
+import { describeProblems } from '../../src/contract/validation.js';
 import { MerchantFileSchema } from '../../src/contract/merchant.js';
 import { CardCatalogue, type CardFixture } from '../../src/core/cards/cards.js';
 import { createSandbox, defaultCards, defaultMerchants, type Merchant } from '../../src/index.js';

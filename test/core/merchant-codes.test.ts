@@ -19,10 +19,12 @@ t.test('Sandbox methods refuse a merchant code that names no merchant, as the co
     ['webhooks.list', () => sandbox.webhooks.list(unknown)],
     ['outcomes.add', () => sandbox.outcomes.add({ merchant: unknown, customer_uid: 'cu-1', result: 'decline' })],
     ['outcomes.clear', () => sandbox.outcomes.clear(unknown)],
-    ['setWebhook', () => sandbox.control.setWebhook(unknown, { url: null, content_type: 'json', retry: false })],
   ];
   for (const [name, call] of calls) {
     t.throws(call, refusal, name);
   }
   await t.rejects(sandbox.reset(unknown), refusal, 'reset');
+  // Async: a tenant's webhook setting is written to its record.
+  await t.rejects(sandbox.control.setWebhook(unknown, { url: null, content_type: 'json', retry: false }), refusal, 'setWebhook');
+  await t.rejects(sandbox.control.deleteTenant(unknown), { status: 404, code: -1 }, 'deleteTenant');
 });

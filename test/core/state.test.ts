@@ -100,7 +100,7 @@ t.test('snapshots loop over every collection; restore takes one back', async (t)
   const state = new SandboxState();
   state.transaction(() => state.tables.payments.put(payment('imp10000001', 'imps_1', 'o-1', state.nextSeq())));
   const snapshot = state.snapshot();
-  t.same(Object.keys(snapshot), ['version', 'seq', 'tokens', 'payments', 'billing_keys', 'schedules', 'webhook_deliveries', 'prepared', 'cash_receipts']);
+  t.same(Object.keys(snapshot), ['version', 'seq', 'tokens', 'payments', 'billing_keys', 'schedules', 'webhook_deliveries', 'prepared', 'cash_receipts', 'tenants']);
   const other = new SandboxState();
   other.transaction(() => other.restore(parseSnapshot(JSON.parse(JSON.stringify(snapshot)))));
   t.same(other.snapshot(), snapshot);

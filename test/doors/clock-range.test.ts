@@ -8,7 +8,7 @@ forEachDoor(t, async (t, start) => {
     const door = await start();
     await door.call('POST', '/subscribe/payments/onetime', { json: { merchant_uid: 'o-1', customer_uid: 'k-1', ...card, amount: 1000 } });
     await door.call('POST', '/subscribe/payments/schedule', {
-      json: { customer_uid: 'k-1', schedules: [{ merchant_uid: 's-1', schedule_at: START / 1000 + 60, amount: 100 }] },
+      json: { customer_uid: 'k-1', schedules: [{ merchant_uid: 's-1', schedule_at: START / 1000 + 60, amount: 100, name: 'x' }] },
     });
     const refusals: [string, unknown][] = [
       ['/sandbox/clock/set', { at: 1e21 }],

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { StandardCodeTableSchema } from '../../src/contract/codes.js';
-import { describeProblems } from '../../src/contract/describe.js';
+import { describeProblems } from '../../src/contract/validation.js';
 import { defaultCodes } from '../../src/index.js';
 import { forEachDoor, merchantB } from '../helpers/doors.js';
 

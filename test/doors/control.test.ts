@@ -31,6 +31,22 @@ forEachDoor(t, async (t, start) => {
     t.equal(malformed.body.code, -1);
   });
 
+  t.test("a billing key deleted through the control API, as the merchant's DELETE would", async (t) => {
+    const door = await start();
+    await onetime(door, 'a-1', { customer_uid: 'key-a' });
+    await onetime(door, 'b-1', { customer_uid: 'key-a', birth: '900101', pwd_2digit: '12' }, merchantB);
+    const deleted = await door.send('DELETE', `/sandbox/merchants/${merchantA.code}/billing-keys/key-a`);
+    t.equal(deleted.status, 200);
+    t.match(deleted.body.response, { customer_uid: 'key-a' });
+    const gone = await door.call('GET', '/subscribe/customers/key-a');
+    t.equal(gone.status, 404);
+    t.equal(gone.body.message, '요청하신 customer_uid(key-a)로 등록된 정보를 찾을 수 없습니다.');
+    t.match((await door.send('GET', '/sandbox/billing-keys')).body.response, [{ merchant: merchantB.code, customer_uid: 'key-a' }], "the other merchant's key of that uid stays");
+    t.equal((await door.send('GET', '/sandbox/payments')).body.response.length, 2, 'its payments stay');
+    t.equal((await door.send('DELETE', `/sandbox/merchants/${merchantA.code}/billing-keys/key-a`)).status, 404, 'twice: no such key');
+    t.equal((await door.send('DELETE', '/sandbox/merchants/imp00000000/billing-keys/key-a')).status, 404, 'unknown merchant');
+  });
+
   t.test('reset forgets everything, or one merchant', async (t) => {
     const door = await start();
     await onetime(door, 'a-1');

@@ -73,13 +73,13 @@ forEachDoor(t, async (t, start) => {
     const door = await start({
       merchants: (await import('../../src/index.js')).defaultMerchants.map((m) => ({ ...m, settle: { ...m.settle, billing_key_api: true } })),
     });
-    const save = await door.call('POST', '/subscribe/customers/limited', { json: { card_number: '4000000000000051', expiry: '2030-01' } });
+    const save = await door.call('POST', '/subscribe/customers/limited', { json: { channel_key: 'channel-key-1', card_number: '4000000000000051', expiry: '2030-01' } });
     t.equal(save.body.code, 0, 'an approval-stage decline card can still hold a key');
     const again = await door.call('POST', '/subscribe/payments/again', { json: { merchant_uid: 'x-1', customer_uid: 'limited', amount: 1000 } });
     t.match(again.body, { code: 0, response: { status: 'failed', fail_reason: /\[ST51\]/ } });
-    const refused = await door.call('POST', '/subscribe/customers/bad', { json: { card_number: '4000000000000119', expiry: '2030-01' } });
+    const refused = await door.call('POST', '/subscribe/customers/bad', { json: { channel_key: 'channel-key-1', card_number: '4000000000000119', expiry: '2030-01' } });
     t.same(refused.body, { code: -1, message: '카드사 요청에 실패하였습니다. [ST99]카드사 통신장애', response: null });
-    const wrongPwd = await door.call('POST', '/subscribe/customers/bad', { json: { card_number: '4000000000000085', expiry: '2030-01' } });
+    const wrongPwd = await door.call('POST', '/subscribe/customers/bad', { json: { channel_key: 'channel-key-1', card_number: '4000000000000085', expiry: '2030-01' } });
     t.same(wrongPwd.body, { code: -1, message: '카드정보 인증 및 빌키 발급에 실패하였습니다. [ST54]비밀번호 오류', response: null });
     t.equal((await door.call('GET', '/subscribe/customers/bad')).status, 404);
   });

@@ -105,7 +105,7 @@ t.test('no full card number in the data file, the logs or any response', async (
     await send('GET', `/payments/find/s-${i}`);
     // Malformed on purpose: the validation message must not echo the number back either.
     await send('POST', '/subscribe/payments/onetime', { ...body, expiry: 'never', amount: 1000 });
-    await send('POST', '/subscribe/customers/c-x', { card_number: number, expiry: '2030-13' });
+    await send('POST', '/subscribe/customers/c-x', { channel_key: 'channel-key-1', card_number: number, expiry: '2030-13' });
   }
   child.process.kill('SIGTERM');
   t.equal(await child.exited, 0);

@@ -23,7 +23,7 @@ forEachDoor(t, async (t, start) => {
       customer_uid: 'cu-null',
       checking_amount: null,
       card_number: null,
-      schedules: [{ merchant_uid: 'null-3', schedule_at: START / 1000 + 3600, amount: 500, name: null, buyer_name: null, custom_data: null }],
+      schedules: [{ merchant_uid: 'null-3', schedule_at: START / 1000 + 3600, amount: 500, name: '정기결제', buyer_name: null, custom_data: null, tax_free: null }],
     },
   });
   t.match(scheduled.body, { code: 0, response: [{ merchant_uid: 'null-3', schedule_status: 'scheduled' }] }, 'schedule, nulls inside schedules[] too');

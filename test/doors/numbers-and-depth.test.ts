@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { MAX_AMOUNT } from '../../src/contract/common.js';
-import { MAX_JSON_DEPTH } from '../../src/api/json-text.js';
+import { MAX_JSON_DEPTH } from '../../src/contract/validation.js';
 import { forEachDoor, merchantA, START, type Door, type Reply } from '../helpers/doors.js';
 import { card, isEnvelope } from '../helpers/processes.js';
 
@@ -14,8 +14,8 @@ const at = START / 1000 + 3600;
 
 /** JSON numbers the sandbox must refuse in a money field: out of range, past 2^53, or Infinity once parsed. */
 const badJsonAmounts = ['1e309', '-1e309', '1e400', String(MAX_AMOUNT + 1), '9007199254740993', '1.5', '-1', '0'];
-/** Form and query texts Ajv's coercion would read as numbers, though they are not plain decimal. */
-const nonDecimalTexts = ['0x10', '0b11', '0o17', '+5', ' 5', '5 ', '5.0', '1e3', 'Infinity', 'NaN', '', '５'];
+/** Form and query texts Ajv's coercion would read as numbers, though they are not plain decimal or not finite. */
+const nonDecimalTexts = ['0x10', '0b11', '0o17', '+5', ' 5', '5 ', '5.0', '1e3', 'Infinity', 'NaN', '', '５', '9'.repeat(400)];
 
 /** A JSON body nested `depth` levels in all (the body object itself is level 1). */
 const nested = (depth: number, prefix: string) => prefix + '{"a":'.repeat(depth - 1) + '1' + '}'.repeat(depth - 1) + '}';
@@ -41,7 +41,7 @@ forEachDoor(t, async (t, start) => {
       ['onetime amount', '/subscribe/payments/onetime', (n) => `{"merchant_uid":"n","card_number":"${card.card_number}","expiry":"2030-01","amount":${n}}`],
       ['again amount', '/subscribe/payments/again', (n) => `{"customer_uid":"k-1","merchant_uid":"n","amount":${n}}`],
       ['onetime tax_free', '/subscribe/payments/onetime', (n) => `{"merchant_uid":"n","card_number":"${card.card_number}","expiry":"2030-01","amount":1000,"tax_free":${n}}`],
-      ['schedule amount', '/subscribe/payments/schedule', (n) => `{"customer_uid":"k-1","schedules":[{"merchant_uid":"n","schedule_at":${at},"amount":${n}}]}`],
+      ['schedule amount', '/subscribe/payments/schedule', (n) => `{"customer_uid":"k-1","schedules":[{"merchant_uid":"n","schedule_at":${at},"amount":${n},"name":"x"}]}`],
       ['cancel amount', '/payments/cancel', (n) => `{"imp_uid":"${impUid}","amount":${n === '0' ? '-1' : n}}`],
       ['cancel checksum', '/payments/cancel', (n) => `{"imp_uid":"${impUid}","checksum":${n === '0' ? '-1' : n}}`],
     ];
@@ -96,7 +96,7 @@ forEachDoor(t, async (t, start) => {
         t,
         await door.send('POST', '/subscribe/payments/schedule', {
           headers: { ...auth, ...form },
-          payload: `customer_uid=k-1&schedules[0][merchant_uid]=f&schedules[0][schedule_at]=${at}&schedules[0][amount]=${enc}`,
+          payload: `customer_uid=k-1&schedules[0][merchant_uid]=f&schedules[0][schedule_at]=${at}&schedules[0][name]=x&schedules[0][amount]=${enc}`,
         }),
         `form schedules[0][amount] ${JSON.stringify(text)}`,
         400,
@@ -127,7 +127,7 @@ forEachDoor(t, async (t, start) => {
     const huge = '9'.repeat(20);
     const over = String(MAX_AMOUNT + 1);
     const vbank = (amount: string, due: string | number) =>
-      `{"merchant_uid":"q","amount":${amount},"vbank_code":"004","vbank_due":${due},"vbank_holder":"x"}`;
+      `{"channel_key":"channel-key-1","merchant_uid":"q","amount":${amount},"vbank_code":"004","vbank_due":${due},"vbank_holder":"x"}`;
     const receipt = '"identifier":"01012345678","identifier_type":"phone","type":"person"';
     // [what, method, url, JSON body or '' for none, the field the refusal names]
     const cases: [string, string, string, string, string][] = [
@@ -138,7 +138,7 @@ forEachDoor(t, async (t, start) => {
       ['payments by status from', 'GET', `/payments/status/paid?from=${huge}`, '', 'from'],
       ['payments by status to', 'GET', `/payments/status/all?to=${huge}`, '', 'to'],
       ['card_quota', 'POST', '/subscribe/payments/again', `{"customer_uid":"k-1","merchant_uid":"q","amount":10,"card_quota":${huge}}`, 'card_quota'],
-      ['schedule_at', 'POST', '/subscribe/payments/schedule', `{"customer_uid":"k-1","schedules":[{"merchant_uid":"q","schedule_at":${huge},"amount":10}]}`, 'schedules'],
+      ['schedule_at', 'POST', '/subscribe/payments/schedule', `{"customer_uid":"k-1","schedules":[{"merchant_uid":"q","schedule_at":${huge},"amount":10,"name":"x"}]}`, 'schedules'],
       ['schedule change schedule_at', 'PUT', '/subscribe/payments/schedule/q', `{"schedule_at":${huge}}`, 'schedule_at'],
       ['reschedule schedule_at', 'POST', '/subscribe/payments/schedule/q/reschedule', `{"schedule_at":${huge}}`, 'schedule_at'],
       ['prepare amount', 'POST', '/payments/prepare', `{"merchant_uid":"q","amount":${huge}}`, 'amount'],
@@ -150,7 +150,7 @@ forEachDoor(t, async (t, start) => {
       ['vbank modify amount', 'PUT', `/vbanks/${impUid}`, `{"amount":${over}}`, 'amount'],
       ['vbank modify vbank_due', 'PUT', `/vbanks/${impUid}`, `{"vbank_due":${huge}}`, 'vbank_due'],
       ['cash receipt tax_free', 'POST', `/receipts/${impUid}`, `{${receipt},"tax_free":${over}}`, 'tax_free'],
-      ['external cash receipt amount', 'POST', '/receipts/external/q', `{${receipt},"name":"x","amount":${over}}`, 'amount'],
+      ['external cash receipt amount', 'POST', '/receipts/external/q', `{${receipt},"channel_key":"channel-key-1","name":"x","amount":${over}}`, 'amount'],
       ['times', 'POST', '/sandbox/outcomes', `{"result":"decline","times":${huge}}`, 'times'],
       ['days', 'POST', '/sandbox/clock/advance', `{"days":${huge}}`, 'days'],
       ['clock set', 'POST', '/sandbox/clock/set', `{"at":${huge}}`, 'at'],
@@ -188,7 +188,7 @@ forEachDoor(t, async (t, start) => {
     const targets: [string, string][] = [
       ['/subscribe/payments/onetime', `{"merchant_uid":"d","card_number":"${card.card_number}","expiry":"2030-01","amount":10,"custom_data":`],
       ['/subscribe/payments/again', '{"customer_uid":"k-1","merchant_uid":"d","amount":10,"custom_data":'],
-      ['/subscribe/payments/schedule', `{"customer_uid":"k-1","schedules":[{"merchant_uid":"d","schedule_at":${at},"amount":10}],"custom_data":`],
+      ['/subscribe/payments/schedule', `{"customer_uid":"k-1","schedules":[{"merchant_uid":"d","schedule_at":${at},"amount":10,"name":"x"}],"custom_data":`],
       ['/sandbox/window/requests', `{"merchant_code":"${merchantA.code}","params":`],
     ];
     for (const [url, prefix] of targets) {

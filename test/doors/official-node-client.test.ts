@@ -50,7 +50,7 @@ if (client) {
     const again = await call(Request.Subscribe.again({ customer_uid: 'cu-1', merchant_uid: 'c-2', amount: 2000, name: '재결제' }));
     t.match(again.response, { status: 'paid', amount: 2000 }, 'Subscribe.again');
     const at = START / 1000 + 3600;
-    const scheduled = await call(Request.Subscribe.schedule({ customer_uid: 'cu-1', schedules: [{ merchant_uid: 'c-3', schedule_at: at, amount: 500 }, { merchant_uid: 'c-4', schedule_at: at, amount: 500 }] }));
+    const scheduled = await call(Request.Subscribe.schedule({ customer_uid: 'cu-1', schedules: [{ merchant_uid: 'c-3', schedule_at: at, amount: 500, name: 'x' }, { merchant_uid: 'c-4', schedule_at: at, amount: 500, name: 'x' }] }));
     t.equal(scheduled.response.length, 2, 'Subscribe.schedule');
     t.match((await call(Request.Subscribe.getScheduled({ merchant_uid: 'c-3' }))).response, { schedule_status: 'scheduled' }, 'Subscribe.getScheduled');
     const byCustomer = await call(Request.Subscribe.getScheduleds({ customer_uid: 'cu-1', from: at - 1, to: at + 1, 'schedule-status': 'scheduled' }));
@@ -60,7 +60,7 @@ if (client) {
     t.match((await call(Request.Customers.getBillingKey({ customer_uid: 'cu-1' }))).response, { customer_uid: 'cu-1' }, 'Customers.getBillingKey');
     t.equal((await call(Request.Customers.getBillingKeys({ customer_uid: ['cu-1'] }))).response.length, 1, 'Customers.getBillingKeys');
     t.equal((await call(Request.Customers.getPayments({ customer_uid: 'cu-1' }))).response.list.length, 2, 'Customers.getPayments');
-    t.match(await refused(Request.Customers.postBillingKey({ customer_uid: 'cu-2', ...card, customer_name: 'a', customer_tel: '010', customer_email: 'a@b.c', customer_addr: 'x', customer_postcode: '1' })), { code: 1 }, 'Customers.postBillingKey is refused for Settle');
+    t.match(await refused(Request.Customers.postBillingKey({ customer_uid: 'cu-2', pg: 'settle', ...card, customer_name: 'a', customer_tel: '010', customer_email: 'a@b.c', customer_addr: 'x', customer_postcode: '1' })), { code: 1 }, 'Customers.postBillingKey is refused for Settle');
 
     t.match((await call(Request.Payments.getByImpUid({ imp_uid: paid.response.imp_uid }))).response, { merchant_uid: 'c-1' }, 'Payments.getByImpUid');
     t.equal((await call(Request.Payments.getByImpUids({ imp_uid: [paid.response.imp_uid] }))).response.length, 1, 'Payments.getByImpUids');
@@ -86,13 +86,14 @@ if (client) {
     t.match((await call(Request.Cards.getCard({ code: '361' }))).response, { code: '361' }, 'Cards.getCard');
 
     const person = { identifier: '01012345678', identifier_type: 'phone' };
-    const external = await call(Request.External.postReceipt({ merchant_uid: 'cash-1', name: '현장 현금결제', amount: 22000, ...person }));
+    const external = await call(Request.External.postReceipt({ merchant_uid: 'cash-1', pg: 'settle', name: '현장 현금결제', amount: 22000, ...person }));
     t.match(external.response, { merchant_uid: 'cash-1', amount: 22000 }, 'External.postReceipt');
     t.same((await call(Request.External.getReceipt({ merchant_uid: 'cash-1' }))).response, external.response, 'External.getReceipt');
     t.match((await call(Request.External.deleteReceipt({ merchant_uid: 'cash-1' }))).response, { merchant_uid: 'cash-1', cancelled_at: new Date(START) }, 'External.deleteReceipt');
 
     // Virtual accounts through the API need their own contract: merchant B has it, merchant A does not.
-    const account = { merchant_uid: 'v-1', amount: 11000, vbank_code: '088', vbank_due: START / 1000 + 86400, vbank_holder: '상점' };
+    // The client predates channel_key: it names the PG with `pg`, which the sandbox takes in its place.
+    const account = { pg: 'settle', merchant_uid: 'v-1', amount: 11000, vbank_code: '088', vbank_due: START / 1000 + 86400, vbank_holder: '상점' };
     t.match(await refused(Request.Vbanks.post(account)), { code: 1 }, 'Vbanks.post without the contract');
     const shopB = new Iamport({ apiKey: merchantB.imp_key, apiSecret: merchantB.imp_secret, baseUrl: server.url });
     const callB = (request: any) => request.request(shopB).then((res: any) => res.data);

@@ -2,10 +2,11 @@ import t from 'tap';
 import { documentedStatuses } from '../../src/api/operation-docs.js';
 import type { Operation } from '../../src/api/operation.js';
 import { mountedOperations } from '../../src/api/mounted-operations.js';
-import { check } from '../../src/contract/validator.js';
+import { readForm } from '../../src/api/php-form.js';
+import { check } from '../../src/contract/validation.js';
 import { buildApp } from '../../src/http/app.js';
 import { createSandbox } from '../../src/index.js';
-import { startApp } from '../helpers/doors.js';
+import { encode, merchantA, parseReply, startApp, type Reply, type SendInit } from '../helpers/doors.js';
 
 // What /docs shows a developer, walked operation by operation: every operation says what it does, every status it
 // can answer is documented with its envelope, every tag is described, and every request the page fills in for
@@ -23,7 +24,7 @@ interface DocOperation {
 
 /**
  * The value swagger-ui fills in for a schema, as its sample generator picks it: the example, else the default,
- * the first enum value or the first branch of a union; else a value of the type ("string", 0 raised to the
+ * the first enum value or the first branch of a union (merged into an object it qualifies); else a value of the type ("string", 0 raised to the
  * minimum, true). swagger-ui invents a string matching `pattern` (or of a `format`) where no example is given:
  * those invented values are what failed validation before, so here a bare "string" stands for them and fails
  * the same patterns, and such a field needs an example.
@@ -34,7 +35,13 @@ function sample(schema: Schema): unknown {
   if (schema['const'] !== undefined) return schema['const'];
   if (schema['default'] !== undefined) return schema['default'];
   if (Array.isArray(schema['enum'])) return schema['enum'][0];
-  for (const union of ['oneOf', 'anyOf'] as const) if (Array.isArray(schema[union])) return sample(schema[union][0]);
+  for (const union of ['oneOf', 'anyOf'] as const) {
+    if (!Array.isArray(schema[union])) continue;
+    // An object whose alternatives only name required fields (`channel_key` or `pg`): swagger-ui merges the first
+    // alternative into the object around it rather than sampling the alternative alone.
+    const { [union]: alternatives, ...around } = schema;
+    return sample(around['properties'] ? { ...around, ...alternatives[0], properties: around['properties'] } : alternatives[0]);
+  }
   if (Array.isArray(schema['allOf'])) return Object.assign({}, ...schema['allOf'].map((part: Schema) => sample(part)));
   switch (schema['type']) {
     case 'object':
@@ -72,6 +79,13 @@ function filledIn(doc: DocOperation, place: 'path' | 'query'): Record<string, un
   return filled;
 }
 
+/** Query parameters under their wire names (`customer_uid[]`), as the pipeline reads them (`customer_uid`). */
+function asRead(filled: Record<string, unknown>): Record<string, unknown> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filled)) for (const one of [value].flat()) query.append(name, String(one));
+  return readForm(query.toString());
+}
+
 /** Everything wrong with how the document shows one operation. */
 function docProblems(operation: Operation | undefined, doc: DocOperation, used: Set<string>): string[] {
   const found: string[] = [];
@@ -97,7 +111,7 @@ function docProblems(operation: Operation | undefined, doc: DocOperation, used: 
     found.push(...problems(operation.body, body, type !== 'application/json').map((line) => `${type} body: ${line}`));
   }
   found.push(...problems(operation.params, filledIn(doc, 'path'), true).map((line) => `path: ${line}`));
-  found.push(...problems(operation.querystring, filledIn(doc, 'query'), true).map((line) => `query: ${line}`));
+  found.push(...problems(operation.querystring, asRead(filledIn(doc, 'query')), true).map((line) => `query: ${line}`));
   return found;
 }
 
@@ -161,6 +175,7 @@ t.test('the audit catches what it is there to catch', async (t) => {
 
   // A pattern with no example: swagger-ui would make a value up; the audit's stand-in fails the pattern.
   const madeUp = structuredClone(clean);
+  delete madeUp.paths['/subscribe/payments/onetime']!['post']!.requestBody!.content['application/json']!.example;
   delete madeUp.paths['/subscribe/payments/onetime']!['post']!.requestBody!.content['application/json']!.schema['properties'].expiry.example;
   t.match(audit(madeUp, operations)['POST /subscribe/payments/onetime'], [/^application\/json body: \/expiry must match pattern/]);
 
@@ -191,4 +206,65 @@ t.test('the documented requests of getToken, onetime and again go through: a tok
   t.match(paid.body, { code: 0, response: { status: 'paid' } }, 'onetime: paid');
   const again = await send('POST', '/subscribe/payments/again', { json: { ...(example('/subscribe/payments/again') as object), merchant_uid: 'order_id_again' }, headers: { authorization } });
   t.match(again.body, { code: 0, response: { status: 'paid' } }, 'again: paid');
+});
+
+t.test('/docs is a Korean page a phone lays out at its own width, titled for the sandbox', async (t) => {
+  const app = await buildApp({ sandbox: await createSandbox() });
+  t.teardown(() => app.close());
+  const response = await app.inject({ method: 'GET', url: '/docs/' });
+  t.equal(response.statusCode, 200);
+  t.match(response.headers['content-type'], /^text\/html/);
+  t.match(response.body, '<html lang="ko">');
+  t.match(response.body, '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  t.match(response.body, '<title>iamport-sandbox API 문서 (PortOne V1 · 헥토파이낸셜)</title>');
+  t.notMatch(response.body, 'Swagger UI</title>');
+});
+
+t.test('every refusal /docs shows is the envelope the operation answers', async (t) => {
+  // With a control key, so that the control API's 401 can be met too.
+  const app = await buildApp({ sandbox: await createSandbox({ seed: 1 }), controlAccess: { key: 'control-key' } });
+  t.teardown(() => app.close());
+  const send = async (method: string, url: string, init: SendInit = {}): Promise<Reply> => {
+    const { headers, body } = encode(init);
+    const res = await app.inject({ method: method as 'GET', url, headers, ...(body !== undefined ? { payload: body } : {}) });
+    return parseReply(res.statusCode, res.headers as Record<string, string>, res.body);
+  };
+  const document = JSON.parse(JSON.stringify(await app.openapi())) as { paths: Record<string, Record<string, DocOperation>> };
+  const token = await send('POST', '/users/getToken', { json: { imp_key: merchantA.imp_key, imp_secret: merchantA.imp_secret } });
+  const authorization = `Bearer ${token.body.response.access_token as string}`;
+  const allowed = { authorization, 'x-sandbox-control-key': 'control-key' };
+  const malformed = '요청 본문이 올바른 JSON이 아닙니다.';
+  // Each refusal as a client meets it: no token (or, for getToken, unknown credentials); a body of another type;
+  // one too large; a body left empty, or one that is not JSON where the example says so.
+  const provoke: Record<string, (url: string, method: string, example: { message: string }) => Promise<Reply>> = {
+    401: (url, method) => send(method, url, { json: { imp_key: 'unknown', imp_secret: 'unknown' } }),
+    415: (url, method) => send(method, url, { payload: 'x', headers: { ...allowed, 'content-type': 'text/plain' } }),
+    // As large as the limit the example names (1 MiB, or the state import's own), so one byte past it.
+    413: (url, method, example) => {
+      const limit = Number(/최대 (\d+) bytes/.exec(example.message)?.[1]);
+      return send(method, url, { payload: `{"x":"${'x'.repeat(limit)}"}`, headers: { ...allowed, 'content-type': 'application/json' } });
+    },
+    400: (url, method, example) =>
+      example.message === malformed
+        ? send(method, url, { payload: '{', headers: { ...allowed, 'content-type': 'application/json' } })
+        : send(method, url, { json: {}, headers: allowed }),
+  };
+  let compared = 0;
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+        const parameter = operation.parameters?.find((p) => p.in === 'path' && p.name === name);
+        return encodeURIComponent(String(parameter ? (parameter.example ?? sample(parameter.schema)) : name));
+      });
+      for (const [status, answer] of Object.entries(operation.responses)) {
+        const example = (answer.content?.['application/json']?.schema as Schema | undefined)?.['example'];
+        const request = provoke[status];
+        if (example === undefined || !request) continue;
+        const reply = await request(url, method.toUpperCase(), example);
+        t.same({ status: reply.status, body: reply.body }, { status: Number(status), body: example }, `${method.toUpperCase()} ${path} ${status}`);
+        compared++;
+      }
+    }
+  }
+  t.ok(compared > 100, `${compared} refusals compared`);
 });

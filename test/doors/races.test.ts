@@ -26,7 +26,7 @@ t.test(`${N} concurrent schedules of one merchant_uid: exactly one is scheduled`
     Array.from({ length: N }, () =>
       door.send('POST', '/subscribe/payments/schedule', {
         headers: auth,
-        json: { customer_uid: 'key', schedules: [{ merchant_uid: 'monthly', schedule_at: START / 1000 + 60, amount: 500 }] },
+        json: { customer_uid: 'key', schedules: [{ merchant_uid: 'monthly', schedule_at: START / 1000 + 60, amount: 500, name: 'x' }] },
       }),
     ),
   );
@@ -39,7 +39,7 @@ t.test('a schedule whose merchant_uid is paid by `again` just before it is due p
   const door = await startApp(t, { store: new LowdbStore(dataFile(t)) });
   await door.call('POST', '/subscribe/payments/onetime', { json: { ...card, merchant_uid: 'issue', customer_uid: 'key', amount: 1000 } });
   await door.call('POST', '/subscribe/payments/schedule', {
-    json: { customer_uid: 'key', schedules: [{ merchant_uid: 'renewal', schedule_at: START / 1000 + 60, amount: 500 }] },
+    json: { customer_uid: 'key', schedules: [{ merchant_uid: 'renewal', schedule_at: START / 1000 + 60, amount: 500, name: 'x' }] },
   });
   const auth = { authorization: `Bearer ${await door.tokenOf()}` };
   const [charged] = await Promise.all([

@@ -7,10 +7,13 @@ import { START, forEachDoor, merchantA, merchantB } from '../helpers/doors.js';
 const now = START / 1000;
 const person = { identifier: '01012345678', identifier_type: 'phone' };
 
+// A second revoke, of either kind of receipt (issue #23, point 12a; README, choices).
+const revokedAlready = { code: 1, message: '이미 발행취소된 현금영수증입니다.', response: null };
+
 forEachDoor(t, async (t, start) => {
   t.test('a receipt of a paid virtual account, revoked and issued again', async (t) => {
     const door = await start();
-    const account = { merchant_uid: 'r-1', amount: 11000, vbank_code: '088', vbank_due: now + 86400, vbank_holder: '상점' };
+    const account = { channel_key: 'channel-key-1', merchant_uid: 'r-1', amount: 11000, vbank_code: '088', vbank_due: now + 86400, vbank_holder: '상점' };
     const impUid = (await door.call('POST', '/vbanks', { json: account }, merchantB)).body.response.imp_uid;
     t.match(await door.call('POST', `/receipts/${impUid}`, { json: person }, merchantB), { status: 400, body: { code: 1 } }, 'not paid yet');
     await door.send('POST', `/sandbox/vbanks/${impUid}/deposit`);
@@ -27,7 +30,7 @@ forEachDoor(t, async (t, start) => {
 
     t.match((await door.call('DELETE', `/receipts/${impUid}`, {}, merchantB)).body.response, { imp_uid: impUid, cancelled_at: now });
     t.equal((await door.call('GET', `/payments/${impUid}`, {}, merchantB)).body.response.cash_receipt_issued, false);
-    t.equal((await door.call('DELETE', `/receipts/${impUid}`, {}, merchantB)).status, 400, 'nothing left to revoke');
+    t.same((await door.call('DELETE', `/receipts/${impUid}`, {}, merchantB)).body, revokedAlready, 'nothing left to revoke');
     t.equal((await door.call('POST', `/receipts/${impUid}`, { json: { ...person, type: 'company' } }, merchantB)).body.response.type, 'company');
   });
 
@@ -38,14 +41,18 @@ forEachDoor(t, async (t, start) => {
     t.equal((await door.call('POST', `/receipts/${paid.body.response.imp_uid}`, { json: person })).status, 400);
     t.equal((await door.call('POST', '/receipts/imps_000000000000', { json: person })).status, 404);
 
-    const external = { ...person, name: '현장 현금결제', amount: 22000, tax_free: 2000 };
+    const external = { ...person, pg: 'settle', name: '현장 현금결제', amount: 22000, tax_free: 2000 };
     const issued = await door.call('POST', '/receipts/external/cash-1', { json: external });
     t.match(issued.body.response, { merchant_uid: 'cash-1', amount: 22000, vat: 1818, cancelled_at: 0 });
     t.same((await door.call('GET', '/receipts/external/cash-1')).body.response, issued.body.response);
     t.equal((await door.call('GET', '/receipts/external/cash-1', {}, merchantB)).status, 404, "another merchant's receipt is unknown");
     t.equal((await door.call('POST', '/receipts/external/cash-1', { json: external })).status, 400);
     t.match((await door.call('DELETE', '/receipts/external/cash-1')).body.response, { cancelled_at: now });
-    t.equal((await door.call('DELETE', '/receipts/external/cash-1')).status, 404);
-    t.equal((await door.call('DELETE', '/receipts/external/nothing')).status, 404);
+    const again = await door.call('DELETE', '/receipts/external/cash-1');
+    t.same({ status: again.status, body: again.body }, { status: 400, body: revokedAlready }, 'revoked once: not "never issued" (#23, 12a)');
+    t.equal((await door.call('DELETE', '/receipts/external/nothing')).status, 404, 'never issued');
+    t.equal((await door.call('DELETE', '/receipts/external/cash-1', {}, merchantB)).status, 404, "another merchant's is never issued for them");
+    t.equal((await door.call('POST', '/receipts/external/cash-1', { json: external })).body.code, 0, 'issued again after the revoke');
+    t.match((await door.call('DELETE', '/receipts/external/cash-1')).body, { code: 0 });
   });
 });

@@ -113,6 +113,22 @@ t.test('a card window: ready while open, paid on approve, then F1002 for the sam
   t.equal((await request(app, order())).body.response.rsp.error_code, 'F1002', 'cancelled since still counts as paid');
 });
 
+t.test('카드사 선택: card_code names the company of the approval; without it the number decides; an unknown code is refused', async (t) => {
+  const app = await startApp(t);
+  const impUid = impUidOf(await request(app, order()));
+  const view = (await app.send('GET', `/sandbox/window/requests/${impUid}`)).body.response;
+  t.same(view.card_companies.map((c: { name: string }) => c.name), ['신한카드', 'KB국민카드', '삼성카드', '현대카드', '롯데카드', 'BC카드', '하나카드', '우리카드', 'NH카드', '씨티카드']);
+  const unknown = await act(app, impUid, 'approve', { card_code: '999' });
+  t.equal(unknown.status, 400);
+  t.match(unknown.body.message, 'card_code');
+  const chosen = (await act(app, impUid, 'approve', { card_code: '374' })).body.response.rsp;
+  t.match(chosen, { status: 'paid', card_name: '하나카드', card_number: '941012******1234' }, 'the chosen company over the BC number');
+  const token = await app.tokenOf();
+  t.match((await app.send('GET', `/payments/${impUid}`, { headers: { authorization: token } })).body.response, { card_code: '374', card_name: '하나카드' });
+  const declined = (await act(app, impUidOf(await request(app, order({ merchant_uid: 'order-2' }))), 'approve', { card_code: '366', card_number: '4000-0000-0000-0051' })).body.response.rsp;
+  t.match(declined, { error_code: 'ST51', card_name: '신한카드' }, 'a test card still declines by its number');
+});
+
 t.test('decline, user cancel and closing the window leave failed payments a retry may follow', async (t) => {
   const app = await startApp(t);
   const declined = await act(app, impUidOf(await request(app, order())), 'decline', { reason: 'limit_exceeded' });
@@ -307,4 +323,8 @@ t.test('the SDK, the example page and CORS', async (t) => {
   t.match(preflight.headers['access-control-allow-headers'], 'content-type');
   t.equal((await request(app, order())).headers['access-control-allow-origin'], '*');
   t.equal((await app.send('GET', '/sandbox/window/checkout/imp_000000000000')).status, 404);
+  // An address that can be no imp_uid is refused as the window's own operation refuses it (a 400), as a page.
+  const malformed = await app.send('GET', `/sandbox/window/checkout/imp_${'0'.repeat(40)}`);
+  t.equal(malformed.status, 400);
+  t.match(malformed.body, '결제 정보를 찾을 수 없습니다');
 });

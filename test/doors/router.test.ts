@@ -22,13 +22,20 @@ t.test('a static segment beats a parameter at the first segment where two paths 
   t.equal(idOf(router.find('GET', '/subscribe/payments/schedule')), 'findSchedulesByRange');
 });
 
-t.test('paths are case-sensitive and a trailing slash is another path', async (t) => {
+t.test('paths are case-sensitive; one trailing slash is dropped (issue #23, point 15)', async (t) => {
   t.equal(idOf(router.find('POST', '/users/getToken')), 'getToken');
   t.equal(idOf(router.find('POST', '/Users/GetToken')), 'not-found');
   t.equal(idOf(router.find('POST', '/users/gettoken')), 'not-found');
-  t.equal(idOf(router.find('POST', '/users/getToken/')), 'not-found');
-  t.equal(idOf(router.find('GET', '/payments/')), 'getPaymentByImpUid', 'an empty parameter is still a parameter');
-  t.same(paramsOf(router.find('GET', '/payments/')), { imp_uid: '' });
+  t.equal(idOf(router.find('POST', '/users/getToken/')), 'getToken');
+  t.equal(idOf(router.find('POST', '/subscribe/payments/onetime/')), 'onetime');
+  t.equal(idOf(router.find('POST', '/payments/cancel/')), 'cancelPayment');
+  t.equal(idOf(router.find('GET', '/payments/')), 'getPaymentListByImpUid', 'the path without the slash');
+  t.equal(idOf(router.find('GET', '/payments/find/order-1/')), 'getPaymentByMerchantUidAnyStatus', 'no empty payment_status');
+  t.same(paramsOf(router.find('GET', '/payments/find/order-1/')), { merchant_uid: 'order-1' });
+  t.same(paramsOf(router.find('GET', '/payments/find/order-1/paid/')), { merchant_uid: 'order-1', payment_status: 'paid' });
+  t.equal(idOf(router.find('GET', '/payments/findAll/order-1/')), 'getAllPaymentsByMerchantUidAnyStatus');
+  t.equal(idOf(router.find('OPTIONS', '/sandbox/window/requests/')), 'preflight');
+  t.equal(idOf(router.find('POST', '/users/getToken//')), 'not-found', 'only one slash is dropped');
 });
 
 t.test('methods: every GET answers HEAD; other methods only their own', async (t) => {

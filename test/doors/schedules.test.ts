@@ -233,10 +233,10 @@ forEachDoor(t, async (t, start) => {
     t.match(missing.body, { code: 1, response: null });
 
     const mine = await door.call('GET', `/subscribe/payments/schedule/customers/sub-7?from=${at(0)}&to=${at(3)}`);
-    t.same(mine.body.response.list.map((s: any) => s.merchant_uid), ['r-1', 'r-2'], 'from <= schedule_at < to');
+    t.same(mine.body.response.list.map((s: any) => s.merchant_uid), ['r-2', 'r-1'], 'from <= schedule_at < to, newest first');
     t.match(mine.body.response, { total: 2, previous: 0, next: 0 });
     const pending = await door.call('GET', `/subscribe/payments/schedule/customers/sub-7?from=${at(0)}&to=${at(9)}&schedule-status=scheduled`);
-    t.same(pending.body.response.list.map((s: any) => s.merchant_uid), ['r-2', 'r-3']);
+    t.same(pending.body.response.list.map((s: any) => s.merchant_uid), ['r-3', 'r-2']);
     const noRange = await door.call('GET', '/subscribe/payments/schedule/customers/sub-7');
     t.same(noRange.body, { code: -1, message: '["from"] 파라메터는 필수입니다.', response: null });
 
@@ -265,6 +265,7 @@ forEachDoor(t, async (t, start) => {
         'schedules[1][merchant_uid]': 'f-2',
         'schedules[1][schedule_at]': String(at(2)),
         'schedules[1][amount]': '2000',
+        'schedules[1][name]': '폼 2',
         'schedules[1][custom_data]': '{"plan":"pro"}',
       },
     });

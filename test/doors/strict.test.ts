@@ -52,7 +52,8 @@ forEachDoor(t, async (t, start) => {
       json: { customer_uid: 'rt-key', schedules: [{ merchant_uid: 'rt-2', schedule_at: START / 1000 + 3600, amount: 10, name: 'x' }] },
     });
     await door.call('POST', '/payments/prepare', { json: { merchant_uid: 'rt-3', amount: 1004 } });
-    await door.call('POST', '/receipts/external/rt-4', { json: { identifier: '01012345678', identifier_type: 'phone', name: '현장결제', amount: 1000 } });
+    await door.call('POST', '/receipts/external/rt-4', { json: { channel_key: 'channel-key-1', identifier: '01012345678', identifier_type: 'phone', name: '현장결제', amount: 1000 } });
+    await door.send('POST', '/sandbox/tenants');
     await door.sandbox.webhooks.settle();
 
     const exported = (await door.send('GET', '/sandbox/state')).body.response;

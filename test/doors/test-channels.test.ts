@@ -142,7 +142,7 @@ forEachDoor(t, async (t, start) => {
     const issued = await door.call(
       'POST',
       '/vbanks',
-      { json: { merchant_uid: 'api-vbank', amount: 5000, vbank_code: '004', vbank_due: due, vbank_holder: '테스트상점' } },
+      { json: { channel_key: 'channel-key-1', merchant_uid: 'api-vbank', amount: 5000, vbank_code: '004', vbank_due: due, vbank_holder: '테스트상점' } },
       merchantC,
     );
     t.match(issued.body.response, { status: 'ready', pg_id: 'nxca_jt_bi', sandbox: true });
@@ -150,7 +150,7 @@ forEachDoor(t, async (t, start) => {
 
     await onetime(door, 'sch-key', merchantC, { customer_uid: 'sch-cu' });
     const at = START / 1000 + 3600;
-    await door.call('POST', '/subscribe/payments/schedule', { json: { customer_uid: 'sch-cu', schedules: [{ merchant_uid: 'sch-1', schedule_at: at, amount: 700 }] } }, merchantC);
+    await door.call('POST', '/subscribe/payments/schedule', { json: { customer_uid: 'sch-cu', schedules: [{ merchant_uid: 'sch-1', schedule_at: at, amount: 700, name: 'x' }] } }, merchantC);
     await door.sandbox.advance(HOUR);
     const run = (await door.call('GET', '/subscribe/payments/schedule/sch-1', {}, merchantC)).body.response;
     t.match(run, { schedule_status: 'executed', payment_status: 'paid' });
@@ -204,7 +204,7 @@ forEachDoor(t, async (t, start) => {
 
     const tc = await start({ merchants: optedIn() });
     const due = START / 1000 + 3 * 86400;
-    const account = { merchant_uid: 'ac-vbank', amount: 5000, vbank_code: '004', vbank_due: due, vbank_holder: '테스트상점' };
+    const account = { channel_key: 'channel-key-1', merchant_uid: 'ac-vbank', amount: 5000, vbank_code: '004', vbank_due: due, vbank_holder: '테스트상점' };
     const issued = (await tc.call('POST', '/vbanks', { json: account }, merchantC)).body.response;
     await tc.send('POST', `/sandbox/vbanks/${issued.imp_uid}/deposit`);
     await tc.sandbox.setTime(ELEVEN_PM + HOUR);

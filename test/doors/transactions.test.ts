@@ -28,8 +28,8 @@ forEachDoor(t, async (t, start) => {
     const door = await start();
     await door.call('POST', '/subscribe/payments/onetime', { json: { merchant_uid: 'o-1', customer_uid: 'k-1', ...card, amount: 1000 } });
     const at = START / 1000 + 3600;
-    const first = JSON.stringify({ merchant_uid: 's-1', schedule_at: at, amount: 100 });
-    const second = `{"merchant_uid":"s-2","schedule_at":${at},"amount":100,"custom_data":${deep(20_000)}}`;
+    const first = JSON.stringify({ merchant_uid: 's-1', schedule_at: at, amount: 100, name: 'x' });
+    const second = `{"merchant_uid":"s-2","schedule_at":${at},"amount":100,"name":"x","custom_data":${deep(20_000)}}`;
     const res = await door.call('POST', '/subscribe/payments/schedule', {
       headers: { 'content-type': 'application/json' },
       payload: `{"customer_uid":"k-1","schedules":[${first},${second}]}`,

@@ -6,7 +6,7 @@ import { START, forEachDoor, merchantA, merchantB } from '../helpers/doors.js';
 
 const DAY = 86400;
 const now = START / 1000;
-const account = { merchant_uid: 'vb-1', amount: 50000, vbank_code: '004', vbank_due: now + 3 * DAY, vbank_holder: '샌드박스상점', name: '가상계좌 주문' };
+const account = { channel_key: 'channel-key-1', merchant_uid: 'vb-1', amount: 50000, vbank_code: '004', vbank_due: now + 3 * DAY, vbank_holder: '샌드박스상점', name: '가상계좌 주문' };
 
 forEachDoor(t, async (t, start) => {
   t.test('issued only under the contract; modified, deposited, refunded to an account', async (t) => {

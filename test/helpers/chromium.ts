@@ -5,7 +5,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // Debian's Chromium for the page tests (no download), launched as test/browser/window.browser.test.ts does.
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-export const PHONE = { width: 360, height: 740 };
+/** An iPhone 14's viewport; NARROW is the narrowest screen a page must still fit (an iPhone SE, first generation). */
+export const PHONE = { width: 390, height: 844 };
+export const NARROW = { width: 320, height: 640 };
 export const DESKTOP = { width: 1280, height: 860 };
 
 /** A desktop browser as it names itself (the SDK's rule: no Mobi, Android, iPhone, iPad or iPod → a PC). */

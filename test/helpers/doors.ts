@@ -114,7 +114,7 @@ const openMswDoors = new Set<RequestHandler[]>();
 let mswDoorCount = 0;
 
 /** The msw handlers behind `setupServer`, reached with the global `fetch`, as an application's unit test would. */
-export async function startMsw(t: Test, options: Partial<SandboxOptions> = {}) {
+async function startMsw(t: Test, options: Partial<SandboxOptions> = {}) {
   const sandbox = await testSandbox(options);
   const baseUrl = `https://door-${++mswDoorCount}.iamport.test`;
   const { handlers } = await createHandlers({ sandbox, baseUrl });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { loadConfig } from '../../src/config.js';
@@ -56,9 +56,9 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Runs `node dist/src/cli.js` on port 0 and waits for its "listening on http://…" line. */
-export async function startCli(args: string[]): Promise<Child> {
-  const proc = spawn(process.execPath, [cliPath, '--port', '0', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Runs `node dist/src/cli.js` on port 0 (unless `args` name one), with `env` added, and waits for its "listening on http://…" line. */
+export async function startCli(args: string[], env: Record<string, string> = {}): Promise<Child> {
+  const proc = spawn(process.execPath, [cliPath, '--port', '0', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -101,4 +101,36 @@ export async function getToken(url: string, merchant = merchantA): Promise<strin
     body: JSON.stringify({ imp_key: merchant.imp_key, imp_secret: merchant.imp_secret }),
   });
   return ((await res.json()) as any).response.access_token;
+}
+
+/** The PID the CLI's banner prints (the process that owns the server), or null before the banner. */
+export function bannerPid(stdout: string): number | null {
+  const match = /\bpid (\d+)\b/.exec(stdout);
+  return match ? Number(match[1]) : null;
+}
+
+/** Whether process `pid` still runs: a zombie (exited, not yet reaped by whoever adopted it) does not. */
+export function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // The state follows the command name in parentheses, which may itself hold spaces.
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch (error) {
+    // Gone since, or no /proc (macOS): then kill(pid, 0) had the last word.
+    return !((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self'));
+  }
+}
+
+/** Resolves true once process `pid` is gone, false if it still runs after `ms` (checked every 50 ms). */
+export async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (running(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }

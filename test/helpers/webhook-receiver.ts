@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Test } from 'tap';
 
-export interface Received {
+interface Received {
   contentType: string | undefined;
   text: string;
   /** The body read as JSON or form, whichever the content type says. */

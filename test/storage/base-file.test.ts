@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { blankPayment } from '../../src/core/payments/blank-payment.js';
@@ -7,12 +6,13 @@ import { emptySnapshot, type Snapshot } from '../../src/core/state/snapshot.js';
 import { createSandbox } from '../../src/index.js';
 import { readBaseFile, writeBaseFile } from '../../src/storage/base-file.js';
 import { LowdbStore, UnreadableDataFileError } from '../../src/storage/lowdb-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The base file written in slices and read back a line at a time; a file of another layout is read whole by lowdb
 // (up to 256 MiB: one JavaScript string). Tests see the line reader's own refusals with a limit of 0 bytes.
 
 const merchant = 'imp10000001';
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'iamport-base-')), 'db.json');
+const tempFile = () => join(tempDir('iamport-base-'), 'db.json');
 const tokens = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ token: i.toString(16).padStart(40, '0'), merchant, issued_at: i, expires_at: i + 1 }));
 

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { blankPayment } from '../../src/core/payments/blank-payment.js';
 import { emptySnapshot } from '../../src/core/state/snapshot.js';
 import { LowdbStore, UnreadableDataFileError } from '../../src/storage/lowdb-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // Every malformed combination of base file and journal refuses start-up with the same clear message, and a
 // store that refused never writes: both files keep their bytes. Only "no base file, no journal" is a fresh start.
@@ -22,7 +22,7 @@ const entry = (seq: number, changes: unknown[], generation = 'g1') => line({ gen
 
 /** Writes the files (undefined: no such file) and checks the store refuses them, naming `reason`, touching nothing. */
 async function refuses(t: Test, name: string, baseText: string | undefined, journalText: string | undefined, reason: RegExp) {
-  const file = join(mkdtempSync(join(tmpdir(), 'iamport-edges-')), 'db.json');
+  const file = join(tempDir('iamport-edges-'), 'db.json');
   if (baseText !== undefined) writeFileSync(file, baseText);
   if (journalText !== undefined) writeFileSync(`${file}.journal`, journalText);
   const store = new LowdbStore(file);
@@ -41,7 +41,7 @@ async function refuses(t: Test, name: string, baseText: string | undefined, jour
 }
 
 t.test('a base file that is not a sandbox snapshot', async (t) => {
-  for (const text of ['null', '0', '"text"', 'true', '[]', '[{"version":1}]', '', '{"version":1,']) {
+  for (const text of ['null', '0', '"text"', 'true', '[]', '[{"version":1}]', ' ', '{"version":1,']) {
     await refuses(t, `base ${JSON.stringify(text)}`, text, undefined, /not a sandbox snapshot|not valid JSON|holds/);
     await refuses(t, `base ${JSON.stringify(text)} beside a journal`, text, entry(2, []), /not a sandbox snapshot|not valid JSON|holds/);
   }
@@ -72,14 +72,19 @@ t.test('structurally invalid records refuse, naming the field', async (t) => {
 });
 
 t.test('a journal without its base file refuses; with no journal or an empty one it is a fresh sandbox', async (t) => {
-  await refuses(t, 'journal only', undefined, entry(2, [['tokens', token.token, token]]), /base file .* is missing while its journal holds/);
+  await refuses(t, 'journal only', undefined, entry(2, [['tokens', token.token, token]]), /base file .* is missing or empty while its journal holds/);
   await refuses(t, 'journal with a torn line only', undefined, '{"generation":"g1","se', /is missing/);
   for (const journal of [undefined, '', '\n']) {
-    const file = join(mkdtempSync(join(tmpdir(), 'iamport-edges-')), 'db.json');
+    const file = join(tempDir('iamport-edges-'), 'db.json');
     if (journal !== undefined) writeFileSync(`${file}.journal`, journal);
     t.equal(await new LowdbStore(file).load(), null, `no base file, journal ${JSON.stringify(journal)}: a fresh sandbox`);
   }
-  const inMissingDirectory = join(mkdtempSync(join(tmpdir(), 'iamport-edges-')), 'missing-dir', 'db.json');
+  // An empty base file is no file yet (`touch db.json`); beside a journal that holds something, it still refuses.
+  await refuses(t, 'an empty base file beside a journal', '', entry(2, [['tokens', token.token, token]]), /is missing or empty/);
+  const empty = join(tempDir('iamport-edges-'), 'db.json');
+  writeFileSync(empty, '');
+  t.equal(await new LowdbStore(empty).load(), null, 'an empty base file: a fresh sandbox');
+  const inMissingDirectory = join(tempDir('iamport-edges-'), 'missing-dir', 'db.json');
   t.equal(await new LowdbStore(inMissingDirectory).load(), null, 'a file in a directory not made yet: a fresh sandbox');
 });
 

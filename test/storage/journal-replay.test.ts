@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { blankPayment } from '../../src/core/payments/blank-payment.js';
 import { emptySnapshot } from '../../src/core/state/snapshot.js';
 import { LowdbStore, UnreadableDataFileError } from '../../src/storage/lowdb-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The journal replayed alone: a base file and journal lines written by hand, loaded by a fresh store.
 
@@ -16,7 +16,7 @@ const record = (impUid: string, amount: number) => ({
 const token = { token: 'a'.repeat(40), merchant: 'imp10000001', issued_at: 0, expires_at: 1 };
 
 function files(base: unknown, lines: unknown[], torn = '') {
-  const file = join(mkdtempSync(join(tmpdir(), 'iamport-replay-')), 'db.json');
+  const file = join(tempDir('iamport-replay-'), 'db.json');
   writeFileSync(file, JSON.stringify(base));
   writeFileSync(`${file}.journal`, lines.map((line) => JSON.stringify(line) + '\n').join('') + torn);
   return file;

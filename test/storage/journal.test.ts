@@ -1,13 +1,13 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { emptySnapshot } from '../../src/core/state/snapshot.js';
 import { LowdbStore } from '../../src/server.js';
 import { merchantA, merchantB, START, startApp } from '../helpers/doors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'iamport-journal-')), 'db.json');
+const tempFile = () => join(tempDir('iamport-journal-'), 'db.json');
 
 /** Exercises every kind of stored change: the file store must bring back exactly what the sandbox holds. */
 async function everyKindOfChange(door: Awaited<ReturnType<typeof startApp>>) {

@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { LowdbStore } from '../../src/server.js';
 import { startApp } from '../helpers/doors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'iamport-sandbox-')), 'db.json');
+const tempFile = () => join(tempDir('iamport-sandbox-'), 'db.json');
 
 t.test('with a data file, a restart restores payments, billing keys and tokens', async (t) => {
   const file = tempFile();

@@ -69,11 +69,14 @@ export class BillingKeys {
     });
   }
 
-  /** Payments made with (or issuing) a key, newest first, 20 a page; `previous`/`next` are 0 when absent. */
+  /**
+   * Payments made with (or issuing) a key, newest first, 20 a page; `previous`/`next` are 0 when absent. A key that
+   * does not exist, deleted ones included, is the vendor's 404 "유효하지 않은 customer_uid", whatever it once paid.
+   */
   payments(caller: Caller, customerUid: string, page: number): Answer<PagedPayments> {
     const code = caller.merchant.code;
+    if (!this.core.records.billingKeys.get(code, customerUid)) throw errors.customerNotFound(customerUid);
     const records = this.core.records.payments.ofCustomer(code, customerUid);
-    if (records.length === 0 && !this.core.records.billingKeys.get(code, customerUid)) throw errors.customerNotFound(customerUid);
     const paged = pageOf(records.reverse(), page, PAGE_SIZE);
     return ok({ ...paged, list: paged.list.map((r) => copy(r.payment)) });
   }

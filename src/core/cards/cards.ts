@@ -1,7 +1,7 @@
 import { CardFixtureSchema, type BinEntry, type CardFixture, type DeclineReason } from '../../contract/cards.js';
-import { describeProblems } from '../../contract/describe.js';
+import { describeProblems } from '../../contract/validation.js';
 
-export type { BinEntry, CardFixture, DeclineReason, DeclineStage } from '../../contract/cards.js';
+export type { BinEntry, CardFixture, DeclineReason } from '../../contract/cards.js';
 
 /** What the sandbox knows about a card from its number: issuer by BIN, and the scripted test declines. */
 export interface CardInfo {

@@ -11,6 +11,7 @@ import { errors } from '../errors.js';
 import type { Merchant, SettleMid } from '../merchants/merchants.js';
 import { contractDecline, isExpired, isTestChannel, normaliseExpiry, resolveApiMid } from '../merchants/settle-rules.js';
 import { toUnixSeconds } from '../time/clock.js';
+import { checkAmountParts } from './amount-parts.js';
 import { blankPayment } from './blank-payment.js';
 import { customDataText } from './custom-data.js';
 import { newApplyNum, newImpUid, newPgTid } from './ids.js';
@@ -44,6 +45,7 @@ export class Charges {
    */
   async onetime(caller: Caller, body: OnetimeBody): Promise<Answer<Payment | null>> {
     const { merchant } = caller;
+    checkAmountParts(body.amount, body);
     const mid = resolveApiMid(merchant, body.pg);
     this.refuseTaken(merchant, body.merchant_uid);
 
@@ -88,6 +90,7 @@ export class Charges {
    * a PG that cannot be reached is code -1. Both are stored.
    */
   async again(caller: Caller, body: AgainBody): Promise<Answer<Payment | null>> {
+    checkAmountParts(body.amount, body);
     const { payment, unreachable } = await this.chargeKey(caller, body, 'payment');
     const answer = unreachable ? refusal(200, -1, unreachable) : ok(copy(payment));
     if (payment.status === 'paid') this.core.notify(caller.merchant, payment, 'paid', { noticeUrl: body.notice_url });

@@ -34,9 +34,12 @@ export class PaymentQueries {
     return ok(this.page(found, query));
   }
 
-  /** getAllPaymentsByMerchantUid: every attempt under one merchant_uid in a status; 404 when there is none. */
-  findAll(caller: Caller, merchantUid: string, status: PaymentStatus, query: FindAllQuery): Answer<PagedPayments> {
-    const found = this.core.records.payments.attempts(caller.merchant.code, merchantUid).filter((r) => r.payment.status === status);
+  /**
+   * getAllPaymentsByMerchantUid: every attempt under one merchant_uid in a status, or in any status without one
+   * ("지정하지 않으면 모든 상태를 조회합니다"); 404 when there is none.
+   */
+  findAll(caller: Caller, merchantUid: string, status: PaymentStatus | undefined, query: FindAllQuery): Answer<PagedPayments> {
+    const found = this.core.records.payments.attempts(caller.merchant.code, merchantUid).filter((r) => !status || r.payment.status === status);
     if (found.length === 0) throw errors.paymentNotFound();
     return ok(this.page(found, query));
   }

@@ -6,6 +6,7 @@ import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import { cancelledAtPg } from '../merchants/settle-rules.js';
+import { checkAmountParts } from './amount-parts.js';
 import { markScheduleCancelled } from './cancelled-schedule.js';
 import { toUnixSeconds } from '../time/clock.js';
 import { wasPaid } from './ledger.js';
@@ -73,10 +74,7 @@ export class Payments {
     else throw errors.cancelIdMissing();
     if (!record || !wasPaid(record)) throw errors.cancelTargetNotFound();
     const payment = record.payment;
-    // Reference §4.14: a deposited virtual account is refunded to the account the request names.
-    if (payment.pay_method === 'vbank') {
-      for (const name of ['refund_holder', 'refund_bank', 'refund_account'] as const) if (!body[name]) throw errors.missingParameter(name);
-    }
+    if (payment.pay_method === 'vbank') requireRefundAccount(body);
     const cancellable = payment.amount - payment.cancel_amount;
     if (cancellable <= 0) throw errors.alreadyFullyCancelled();
     if (body.checksum !== undefined && body.checksum !== null && body.checksum !== cancellable) {
@@ -84,6 +82,8 @@ export class Payments {
     }
     const amount = body.amount ? body.amount : cancellable;
     if (amount > cancellable) throw errors.overCancel(amount, cancellable);
+    // "(부분)취소요청금액 중 면세금액 / 부가세 금액": parts of what this cancel takes back.
+    checkAmountParts(amount, body);
     // PortOne's own checks pass; the PG then refuses a test payment its nightly batch already cancelled.
     if (cancelledAtPg(caller.merchant, payment, this.core.clock.now())) throw errors.cancelledAtPg();
 
@@ -114,4 +114,9 @@ export class Payments {
     }
     return ok(copy(cancelled));
   }
+}
+
+/** Reference §4.14: a deposited virtual account is refunded to the account the request names. */
+function requireRefundAccount(body: CancelBody): void {
+  for (const name of ['refund_holder', 'refund_bank', 'refund_account'] as const) if (!body[name]) throw errors.missingParameter(name);
 }

@@ -3,13 +3,14 @@ import type { ExternalReceipt, IssueExternalReceiptBody, IssueReceiptBody, Recei
 import { ok, type Answer } from '../answer.js';
 import type { Caller, Core } from '../context.js';
 import { errors } from '../errors.js';
+import { checkAmountParts } from '../payments/amount-parts.js';
 import { merchantKey, type TableOf } from '../state/collections.js';
 import { toUnixSeconds } from '../time/clock.js';
 
 /** Cash-like pay methods: the vendor issues cash receipts for account transfers and virtual accounts (issueReceipt). */
 const CASH_METHODS = new Set(['trans', 'vbank']);
 
-type Issue = Pick<IssueReceiptBody, 'identifier_type' | 'type' | 'tax_free'>;
+type Issue = Pick<IssueReceiptBody, 'identifier_type' | 'type' | 'tax_free' | 'vat_amount' | 'vat'>;
 
 const externalKey = (merchant: string, merchantUid: string) => merchantKey(merchant, `external:${merchantUid}`);
 
@@ -38,7 +39,7 @@ export class CashReceipts {
     return ok({ imp_uid: impUid, ...record.receipt });
   }
 
-  /** revokeReceipt: 400 when the payment has no receipt issued through the sandbox. */
+  /** revokeReceipt: 400 when the payment has no receipt issued through the sandbox, or its receipt is revoked. */
   async revoke(caller: Caller, impUid: string): Promise<Answer<Receipt>> {
     const record = await this.core.write(() => {
       const revoked = this.cancel(merchantKey(caller.merchant.code, impUid), () => errors.receiptNotIssued());
@@ -60,6 +61,7 @@ export class CashReceipts {
     return ok({ merchant_uid: merchantUid, ...record.receipt });
   }
 
+  /** revokeExternalReceipt: 404 when none was ever issued under the merchant_uid, 400 when it is revoked already. */
   async revokeExternal(caller: Caller, merchantUid: string): Promise<Answer<ExternalReceipt>> {
     const key = externalKey(caller.merchant.code, merchantUid);
     const record = await this.core.write(() => this.cancel(key, () => errors.externalReceiptNotFound()));
@@ -69,6 +71,7 @@ export class CashReceipts {
   /** Stores a new receipt under `key` (inside a write); one still in force → 400. */
   private newReceipt(caller: Caller, key: string, impUid: string | null, merchantUid: string, amount: number, body: Issue): CashReceiptRecord {
     if (!body.identifier_type) throw errors.missingParameter('identifier_type');
+    checkAmountParts(amount, body);
     const existing = this.receipts.get(key);
     if (existing && existing.receipt.cancelled_at === 0) throw errors.receiptAlreadyIssued();
     const taxable = Math.max(0, amount - (body.tax_free ?? 0));
@@ -88,10 +91,11 @@ export class CashReceipts {
     });
   }
 
-  /** Marks the receipt under `key` cancelled (inside a write); none in force → `missing()`. */
+  /** Marks the receipt under `key` cancelled (inside a write); none ever issued → `missing()`, one revoked → 400. */
   private cancel(key: string, missing: () => Error): CashReceiptRecord {
     const record = this.receipts.get(key);
-    if (!record || record.receipt.cancelled_at !== 0) throw missing();
+    if (!record) throw missing();
+    if (record.receipt.cancelled_at !== 0) throw errors.receiptAlreadyRevoked();
     const now = toUnixSeconds(this.core.clock.now());
     return this.receipts.update(key, (draft) => void (draft.receipt.cancelled_at = now));
   }

@@ -6,7 +6,7 @@ import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import { merchantKey } from '../state/collections.js';
-import { toUnixSeconds } from '../time/clock.js';
+import { refusePastTime } from './future.js';
 import type { Schedules } from './schedules.js';
 
 /** Executed and failed, or revoked: what the vendor lets `reschedule` and `retry` take up again. */
@@ -32,7 +32,7 @@ export class ScheduleChanges {
     return this.core.write(() => {
       const record = this.require(code, merchantUid);
       if (record.schedule.schedule_status !== 'scheduled') throw errors.scheduleNotPending();
-      this.refusePast(scheduleAt);
+      refusePastTime(this.core, scheduleAt);
       return ok(copy(this.core.records.schedules.update(code, merchantUid, (draft) => void (draft.schedule.schedule_at = scheduleAt)).schedule));
     });
   }
@@ -41,7 +41,7 @@ export class ScheduleChanges {
   async reschedule(caller: Caller, merchantUid: string, scheduleAt: number): Promise<Answer<ScheduleResult>> {
     return this.core.write(() => {
       this.retryable(caller, merchantUid);
-      this.refusePast(scheduleAt);
+      refusePastTime(this.core, scheduleAt);
       const updated = this.core.records.schedules.update(caller.merchant.code, merchantUid, (draft) => {
         Object.assign(draft.schedule, {
           schedule_at: scheduleAt,
@@ -70,7 +70,9 @@ export class ScheduleChanges {
     if (this.running.has(key)) throw errors.scheduleRunning();
     this.running.add(key);
     try {
-      const payment = await this.schedules.execute(record);
+      // A retry is a charge the merchant asks for and is answered at once, as `again` is: only a paid one is
+      // notified. The vendor documents a failure webhook for scheduled runs alone (reference §7).
+      const payment = await this.schedules.execute(record, { notifyFailure: false });
       if (!payment) throw errors.scheduleRetryRefused(this.require(caller.merchant.code, merchantUid).schedule.fail_reason ?? '');
       return ok(copy(payment));
     } finally {
@@ -91,9 +93,5 @@ export class ScheduleChanges {
     if (!isRetryable(record.schedule)) throw errors.scheduleNotRetryable();
     if (this.core.records.payments.isMerchantUidTaken(caller.merchant.code, record.schedule.merchant_uid)) throw errors.alreadyPaidSchedule();
     return record;
-  }
-
-  private refusePast(scheduleAt: number): void {
-    if (scheduleAt <= toUnixSeconds(this.core.clock.now())) throw errors.schedulePast();
   }
 }

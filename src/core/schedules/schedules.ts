@@ -1,9 +1,11 @@
+import type { Customer } from '../../contract/customer.js';
 import type { Payment } from '../../contract/payment.js';
 import type { ScheduleRecord } from '../../contract/records.js';
 import type {
   PagedSchedules,
   ScheduleBody,
   ScheduleCustomerQuery,
+  ScheduleEntry,
   ScheduleRangeQuery,
   ScheduleResult,
   UnscheduleBody,
@@ -19,6 +21,8 @@ import type { Charges, ScheduledCharge } from '../payments/charges.js';
 import { customDataText } from '../payments/custom-data.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { TimedTask } from '../time/timeline.js';
+import { checkAmountParts } from '../payments/amount-parts.js';
+import { refusePastTime } from './future.js';
 import { checkScheduleRange } from './range.js';
 import { revoke } from './revoke.js';
 
@@ -43,6 +47,10 @@ export class Schedules implements TimedTask {
    */
   async schedule(caller: Caller, body: ScheduleBody): Promise<Answer<ScheduleResult[]>> {
     const { merchant } = caller;
+    for (const entry of body.schedules) {
+      checkAmountParts(entry.amount, entry);
+      refusePastTime(this.core, entry.schedule_at);
+    }
     this.refuseTaken(merchant.code, body);
     if (!this.core.records.billingKeys.get(merchant.code, body.customer_uid)) {
       if (!body.card_number || !body.expiry) throw errors.scheduleCustomerUnknown();
@@ -54,39 +62,9 @@ export class Schedules implements TimedTask {
       this.refuseTaken(merchant.code, body);
       const key = this.core.records.billingKeys.get(merchant.code, body.customer_uid);
       if (!key) throw errors.scheduleCustomerUnknown();
-      const c = key.customer;
       return ok(
         body.schedules.map((entry) => {
-          const record: ScheduleRecord = {
-            merchant: merchant.code,
-            seq: this.core.nextSeq(),
-            schedule: {
-              customer_uid: body.customer_uid,
-              merchant_uid: entry.merchant_uid,
-              imp_uid: null,
-              pg_provider: 'settle',
-              pg_id: c.pg_id,
-              customer_id: body.customer_id ?? c.customer_id,
-              schedule_at: entry.schedule_at,
-              executed_at: 0,
-              revoked_at: 0,
-              amount: entry.amount,
-              currency: entry.currency ?? 'KRW',
-              name: entry.name ?? null,
-              ...buyerWithHolder(entry, c),
-              custom_data: customDataText(entry.custom_data),
-              schedule_status: 'scheduled',
-              payment_status: null,
-              fail_reason: null,
-              promotion_id: entry.promotion_id ?? null,
-            },
-            charge: {
-              notice_url: entry.notice_url ?? null,
-              card_quota: entry.card_quota ?? null,
-              tax_free: entry.tax_free ?? null,
-              vat_amount: entry.vat_amount ?? null,
-            },
-          };
+          const record = newScheduleRecord(merchant.code, this.core.nextSeq(), body, entry, key.customer);
           return copy(this.core.records.schedules.put(record).schedule);
         }),
       );
@@ -113,7 +91,7 @@ export class Schedules implements TimedTask {
     return ok(copy(record.schedule));
   }
 
-  /** A customer's schedules with `from <= schedule_at < to`, oldest first, 20 a page. */
+  /** A customer's schedules with `from <= schedule_at < to`, 20 a page, newest first ("예약된 시각 기준으로 최신순"). */
   byCustomer(caller: Caller, customerUid: string, query: ScheduleCustomerQuery): Answer<PagedSchedules> {
     checkScheduleRange(query.from, query.to, 'to');
     const status = query['schedule-status'];
@@ -121,7 +99,8 @@ export class Schedules implements TimedTask {
       .ofCustomer(caller.merchant.code, customerUid)
       .sort(bySchedule)
       .map((r) => r.schedule)
-      .filter((s) => s.schedule_at >= query.from && s.schedule_at < query.to && (!status || s.schedule_status === status));
+      .filter((s) => s.schedule_at >= query.from && s.schedule_at < query.to && (!status || s.schedule_status === status))
+      .reverse();
     return ok(pageOf(list.map(copy), query.page ?? 1, CUSTOMER_PAGE_SIZE));
   }
 
@@ -185,7 +164,7 @@ export class Schedules implements TimedTask {
    * (merchant_uid paid meanwhile) leaves no payment: the schedule fails with that message and no webhook is sent
    * (none has an imp_uid).
    */
-  async execute(record: ScheduleRecord): Promise<Payment | null> {
+  async execute(record: ScheduleRecord, { notifyFailure = true }: { notifyFailure?: boolean } = {}): Promise<Payment | null> {
     const s = record.schedule;
     const merchant = this.core.merchants.get(record.merchant);
     let payment: Payment | null = null;
@@ -208,10 +187,44 @@ export class Schedules implements TimedTask {
         draft.schedule.fail_reason = payment ? payment.fail_reason : refusal;
       }),
     );
-    if (merchant && payment) this.core.notify(merchant, payment, paymentStatus, { noticeUrl: record.charge.notice_url });
+    if (merchant && payment && (paymentStatus === 'paid' || notifyFailure)) {
+      this.core.notify(merchant, payment, paymentStatus, { noticeUrl: record.charge.notice_url });
+    }
     return payment;
   }
 }
+
+/** A pending schedule of one entry, its buyer completed from the key's holder where the entry gives none. */
+const newScheduleRecord = (merchant: string, seq: number, body: ScheduleBody, entry: ScheduleEntry, c: Customer): ScheduleRecord => ({
+  merchant,
+  seq,
+  schedule: {
+    customer_uid: body.customer_uid,
+    merchant_uid: entry.merchant_uid,
+    imp_uid: null,
+    pg_provider: 'settle',
+    pg_id: c.pg_id,
+    customer_id: body.customer_id ?? c.customer_id,
+    schedule_at: entry.schedule_at,
+    executed_at: 0,
+    revoked_at: 0,
+    amount: entry.amount,
+    currency: entry.currency ?? 'KRW',
+    name: entry.name,
+    ...buyerWithHolder(entry, c),
+    custom_data: customDataText(entry.custom_data),
+    schedule_status: 'scheduled',
+    payment_status: null,
+    fail_reason: null,
+    promotion_id: entry.promotion_id ?? null,
+  },
+  charge: {
+    notice_url: entry.notice_url ?? null,
+    card_quota: entry.card_quota ?? null,
+    tax_free: entry.tax_free ?? null,
+    vat_amount: entry.vat_amount ?? null,
+  },
+});
 
 /** What a schedule charges: its order and buyer as stored (the vendor's schedules always charge KRW). */
 const chargeOf = ({ schedule: s, charge }: ScheduleRecord): ScheduledCharge => ({

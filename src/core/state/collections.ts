@@ -14,6 +14,7 @@ import {
   type TokenRecord,
   type WebhookDeliveryRecord,
 } from '../../contract/records.js';
+import { TenantRecordSchema, type TenantRecord } from '../../contract/tenants.js';
 import type { CollectionSpec, Table } from './table.js';
 
 /** A record's identity within one merchant; the same text the journal has always keyed such records by. */
@@ -91,6 +92,15 @@ export const collections = {
     key: (r) => merchantKey(r.merchant, r.imp_uid ?? `external:${r.merchant_uid}`),
     indexes: { merchant: byMerchant },
   } satisfies CollectionSpec<CashReceiptRecord>,
+  // Merchants made on demand (POST /sandbox/tenants). A reset forgets their records, never them: a worker that
+  // resets everything must not take another worker's credentials away. Only their own DELETE or an import does.
+  tenants: {
+    name: 'tenants',
+    schema: TenantRecordSchema,
+    key: (r) => r.code,
+    indexes: { imp_key: (r) => r.imp_key },
+    keptByReset: true,
+  } satisfies CollectionSpec<TenantRecord>,
 };
 
 export type Collections = typeof collections;
@@ -98,7 +108,7 @@ export type CollectionName = keyof Collections;
 /** The record type of a collection. */
 export type RecordOf<N extends CollectionName> = Collections[N] extends CollectionSpec<infer R> ? R : never;
 /** The index names of a collection. */
-export type IndexOf<N extends CollectionName> = keyof Collections[N]['indexes'] & string;
+type IndexOf<N extends CollectionName> = keyof Collections[N]['indexes'] & string;
 /** The table of a collection, its index names checked by the compiler. */
 export type TableOf<N extends CollectionName> = Table<RecordOf<N>, IndexOf<N>>;
 export const collectionNames = Object.keys(collections) as CollectionName[];

@@ -18,6 +18,25 @@ export const SnapshotSchema = Type.Object(
   { description: 'The whole state (the format of GET/PUT /sandbox/state and of the --data file)' },
 );
 
+/**
+ * What GET /sandbox/state answers, envelope and all: PUT /sandbox/state and the --data file take it as it is, so
+ * a saved answer can be brought back without unwrapping it.
+ */
+const ExportedStateSchema = Type.Object(
+  { code: Type.Literal(0), message: Type.Union([Type.String(), Type.Null()]), response: SnapshotSchema },
+  { description: 'The answer of GET /sandbox/state, envelope included' },
+);
+
+/** A snapshot, bare or in the envelope GET /sandbox/state answers it in: what an import or a data file may hold. */
+export const StateDocumentSchema = Type.Union([SnapshotSchema, ExportedStateSchema]);
+
+/** The snapshot of a state document: the envelope's `response`, or the document itself. */
+export function unwrapState(value: unknown): unknown {
+  const envelope = value as { code?: unknown; response?: unknown } | null;
+  const wrapped = typeof envelope === 'object' && envelope !== null && !('version' in envelope) && envelope.code === 0 && 'response' in envelope;
+  return wrapped ? envelope.response : value;
+}
+
 /** A snapshot with nothing in it. */
 export function emptySnapshot(seq = 0): Snapshot {
   const snapshot = { version: 1, seq } as Snapshot;

@@ -1,7 +1,7 @@
-import { describeProblems } from '../../contract/describe.js';
+import { describeProblems } from '../../contract/validation.js';
 import { errors } from '../errors.js';
 import { collectionNames, collections, type CollectionName, type Collections, type RecordOf, type TableOf } from './collections.js';
-import { emptySnapshot, SnapshotSchema, type Snapshot } from './snapshot.js';
+import { emptySnapshot, SnapshotSchema, unwrapState, type Snapshot } from './snapshot.js';
 import { Table, type TableLog } from './table.js';
 
 /** A record as it is now (null once deleted): what the file store appends instead of rewriting everything. */
@@ -107,12 +107,14 @@ export class SandboxState {
     this.rewriteAll = true;
   }
 
-  /** Forgets everything of one merchant, or of all merchants (inside a transaction). */
+  /** Forgets everything of one merchant, or of all merchants (inside a transaction); tenants themselves stay. */
   clear(merchant?: string): void {
     for (const name of collectionNames) {
       const table = this.tables[name];
+      if (table.spec.keptByReset) continue;
       if (merchant === undefined) table.replaceAll([]);
-      else table.retain((record: { merchant: string }) => record.merchant !== merchant);
+      // Every collection a reset clears holds records of one merchant each.
+      else table.retain((record: object) => (record as { merchant: string }).merchant !== merchant);
     }
   }
 
@@ -147,10 +149,12 @@ export class SandboxState {
 }
 
 /**
- * A snapshot from a file or an import, checked whole before it may replace anything: the outline, every record
- * against its collection's schema, and no key twice. Collections a file predates come back empty.
+ * A snapshot from a file or an import (bare, or in GET /sandbox/state's envelope), checked whole before it may
+ * replace anything: the outline, every record against its collection's schema, and no key twice. Collections a
+ * file predates come back empty.
  */
-export function parseSnapshot(value: unknown): Snapshot {
+export function parseSnapshot(document: unknown): Snapshot {
+  const value = unwrapState(document);
   const problems = describeProblems(SnapshotSchema, value);
   if (problems.length > 0) throw errors.badRequest(`not a sandbox snapshot: ${problems.slice(0, 3).join('; ')}`);
   const snapshot = value as Partial<Snapshot> & { version: 1; seq: number };

@@ -11,6 +11,8 @@ export interface CollectionSpec<R, I extends string = string> {
   key(record: R): string;
   /** Secondary keys; null leaves the record out of that index. Each index keeps its records oldest first. */
   indexes: Record<I, (record: R) => string | null>;
+  /** Kept by a reset: records that define who may call (tenants) rather than what was done. */
+  keptByReset?: boolean;
 }
 
 /** Where a table reports its writes: the open transaction (to undo them) and the journal (to save them). */

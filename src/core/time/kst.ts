@@ -1,6 +1,6 @@
 // Korean Standard Time (UTC+9, no daylight saving): the time zone of every date the vendor and Settle show.
 
-export const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const KST_OFFSET_S = KST_OFFSET_MS / 1000;
 const DAY_S = 24 * 60 * 60;
 

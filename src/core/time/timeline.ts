@@ -16,7 +16,7 @@ export interface TimedTask {
 }
 
 /** The last instant the sandbox clock may reach: the end of year 9999 (UTC), as far as dates are written with 4 digits. */
-export const LATEST_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+const LATEST_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 /** Refuses a time the clock cannot take, before anything due runs on the way to it. */
 function checkTime(ms: number, parameter: string): void {

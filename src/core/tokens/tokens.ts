@@ -8,7 +8,7 @@ import type { TokenRecord } from '../../contract/records.js';
 import type { TableOf } from '../state/collections.js';
 import type { TokenSource } from './token-source.js';
 
-export const LIFETIME_MS = 30 * 60 * 1000;
+const LIFETIME_MS = 30 * 60 * 1000;
 const LAST_MINUTE_MS = 60 * 1000;
 const EXTENSION_MS = 5 * 60 * 1000;
 
@@ -29,8 +29,8 @@ export class Tokens {
   async issue(body: GetTokenBody): Promise<Answer<AuthResponse>> {
     const { imp_key: key, imp_secret: secret } = body;
     if (!key || !secret) throw errors.missingCredentials();
-    const merchant = this.core.merchants.byApiKey(key);
-    if (!merchant || merchant.imp_secret !== secret) throw errors.badCredentials();
+    const merchant = await this.core.merchants.authenticate(key, secret);
+    if (!merchant) throw errors.badCredentials();
 
     const now = this.core.clock.now();
     const tokens = this.tokens;

@@ -8,6 +8,7 @@ import type { Caller, Core } from '../context.js';
 import { copy } from '../copy.js';
 import { errors } from '../errors.js';
 import { isTestChannel } from '../merchants/settle-rules.js';
+import { checkAmountParts } from '../payments/amount-parts.js';
 import { blankPayment } from '../payments/blank-payment.js';
 import { customDataText } from '../payments/custom-data.js';
 import { newImpUid } from '../payments/ids.js';
@@ -31,6 +32,7 @@ export class Vbanks {
     if (!merchant.settle.vbank_api) throw errors.vbankApiNotContracted();
     // The vendor's per-PG note: vbank_holder is required for Settle.
     if (!body.vbank_holder) throw errors.missingParameter('vbank_holder');
+    checkAmountParts(body.amount, body);
     const bank = this.codes.bank(body.vbank_code).body.response;
     const now = toUnixSeconds(this.core.clock.now());
     if (body.vbank_due <= now) throw errors.vbankDueInPast();

@@ -11,12 +11,28 @@ import type { WebhookTargets } from './targets.js';
 import { FIRST_DELIVERY_TIMEOUT_MS, REDELIVERY_TIMEOUT_MS, encodeWebhook, type WebhookTransport } from './transport.js';
 
 /** Reference §7: with the merchant's retry setting, up to 5 retries one minute apart after a network error or 5xx. */
-export const MAX_RETRIES = 5;
-export const RETRY_INTERVAL_MS = 60_000;
+const MAX_RETRIES = 5;
+const RETRY_INTERVAL_MS = 60_000;
 
 const NOT_ALLOWED = { status: null, error: 'not sent: the URL is not an allowed webhook target (--webhook-allow)' };
 
 const keyOf = (record: WebhookDeliveryRecord) => merchantKey(record.merchant, record.id);
+
+/** One attempt of a delivery, as the sandbox reports it (the CLI logs the failed ones with their cause). */
+export interface WebhookAttemptReport {
+  url: string;
+  imp_uid: string;
+  trigger: WebhookAttempt['trigger'];
+  /** The receiver's HTTP status, or null when none came back. */
+  status: number | null;
+  /** Why it failed (`ECONNREFUSED`, `timed out after 40000 ms`, `receiver answered HTTP 500`, `not sent: …`); null: delivered. */
+  error: string | null;
+  /** Whether a retry is due a minute of sandbox time later. */
+  retrying: boolean;
+}
+
+/** Where attempts are reported: the core has no log of its own (it runs in a browser too). */
+export type WebhookAttemptListener = (report: WebhookAttemptReport) => void;
 
 /**
  * Webhooks (reference §7). `notify` returns at once: delivery happens in the background, is logged attempt by
@@ -32,6 +48,7 @@ export class Webhooks implements TimedTask {
     private readonly transport: WebhookTransport,
     private readonly allowed: WebhookTargets,
     private readonly deliveries: TableOf<'webhook_deliveries'>,
+    private readonly report: WebhookAttemptListener = () => undefined,
   ) {}
 
   /**
@@ -124,7 +141,7 @@ export class Webhooks implements TimedTask {
     // A target outside the allow-list stays outside it: no retry.
     const retryable = permitted && (result.status === null || result.status >= 500);
     const nextAt = toUnixSeconds(this.core.clock.now() + RETRY_INTERVAL_MS);
-    await this.core.write(() =>
+    const logged = await this.core.write(() =>
       this.deliveries.update(key, (draft) => {
         const retriesUsed = draft.attempts.filter((a) => a.trigger === 'retry').length + (trigger === 'retry' ? 1 : 0);
         const retryAgain = !delivered && retryable && draft.retry && retriesUsed < MAX_RETRIES && !this.closing.signal.aborted;
@@ -133,6 +150,8 @@ export class Webhooks implements TimedTask {
         draft.next_attempt_at = retryAgain ? nextAt : null;
       }),
     );
+    const retrying = logged.next_attempt_at !== null;
+    this.report({ url: claimed.url, imp_uid: claimed.body.imp_uid, trigger, status: result.status, error: result.error, retrying });
   }
 
   /** Runs a delivery in the background; whatever goes wrong (even the store) is swallowed, never thrown at a caller. */

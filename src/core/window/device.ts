@@ -10,6 +10,6 @@ export type Device = 'pc' | 'mobile';
  * and Safari send), `Android` (tablets without `Mobi`), `iPhone`, `iPad`, `iPod`. Anything else, no user agent
  * included, is a PC. An iPad in desktop mode (iPadOS 13+ Safari, which sends a Mac's user agent) is a PC as well.
  */
-export const MOBILE_USER_AGENT = /Mobi|Android|iPhone|iPad|iPod/;
+const MOBILE_USER_AGENT = /Mobi|Android|iPhone|iPad|iPod/;
 
 export const deviceOf = (userAgent: string | null): Device => (userAgent && MOBILE_USER_AGENT.test(userAgent) ? 'mobile' : 'pc');

@@ -8,7 +8,7 @@ import { fromKst } from '../time/kst.js';
 // The Settle rules IMP.request_pay applies before the window opens (reference §6.4, §5.4, §4.15; the guide in
 // shared/seeds). A refusal reaches the page through the callback or m_redirect_url as error_code/error_msg.
 
-export type PayMethod = 'card' | 'trans' | 'vbank' | 'phone';
+type PayMethod = 'card' | 'trans' | 'vbank' | 'phone';
 const PAY_METHODS: readonly string[] = ['card', 'trans', 'vbank', 'phone'];
 
 /** A request that passed every rule: what the window payment is made from. */
@@ -108,7 +108,7 @@ function resolveWindowMid(merchant: Merchant, pg: string | null): SettleMid | Wi
 }
 
 /** `YYYYMMDD` (the end of that day) or `YYYYMMDDhhmm`, Korean time, as UNIX seconds; null when malformed. */
-export function parseVbankDue(value: string): number | null {
+function parseVbankDue(value: string): number | null {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?$/.exec(value);
   if (!match || (match[4] === undefined) !== (match[5] === undefined)) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -128,100 +128,124 @@ export function redirectUrl(value: string | null): string | null | WindowRefusal
   return refusals.invalid('m_redirect_url', 'http(s) 주소여야 합니다.');
 }
 
-/** Applies every rule in the order the window meets them; the first one broken is the answer. */
-export function checkRequest(merchant: Merchant, params: Params, context: RequestContext): WindowOrder | WindowRefusal {
-  const fields: Record<string, string | null> = {};
-  for (const name of [
-    'pg',
-    'pay_method',
-    'merchant_uid',
-    'name',
-    'currency',
-    'buyer_name',
-    'buyer_email',
-    'buyer_tel',
-    'buyer_addr',
-    'buyer_postcode',
-    'company',
-    'company_en',
-    'notice_url',
-    'm_redirect_url',
-    'vbank_due',
-    'customer_uid',
-  ]) {
+const TEXT_PARAMS = [
+  'pg',
+  'pay_method',
+  'merchant_uid',
+  'name',
+  'currency',
+  'buyer_name',
+  'buyer_email',
+  'buyer_tel',
+  'buyer_addr',
+  'buyer_postcode',
+  'company',
+  'company_en',
+  'notice_url',
+  'm_redirect_url',
+  'vbank_due',
+  'customer_uid',
+] as const;
+type Fields = Record<(typeof TEXT_PARAMS)[number], string | null>;
+
+function readFields(params: Params): Fields | WindowRefusal {
+  const fields: Partial<Fields> = {};
+  for (const name of TEXT_PARAMS) {
     const value = text(params, name);
     if (isRefusal(value)) return value;
     fields[name] = value;
   }
+  return fields as Fields;
+}
 
-  const mid = resolveWindowMid(merchant, fields['pg']!);
-  if (isRefusal(mid)) return mid;
-  // The SDK's default pay method is card.
-  const payMethod = fields['pay_method'] ?? 'card';
-  if (!PAY_METHODS.includes(payMethod)) return refusals.payMethod(payMethod);
-
-  const merchantUid = fields['merchant_uid'];
+/** The order itself: merchant_uid, name, amount and currency. */
+function checkOrder(fields: Fields, amount: unknown): WindowRefusal | null {
+  const merchantUid = fields.merchant_uid;
   if (!merchantUid) return refusals.missing('merchant_uid', '고객사 주문번호');
   if (merchantUid.length > 40) return refusals.invalid('merchant_uid', '40자 이하여야 합니다.');
-  if (fields['name'] && fields['name'].length > 40) return refusals.invalid('name', '40자 이하여야 합니다.');
-
-  const amount = params['amount'];
+  if (fields.name && fields.name.length > 40) return refusals.invalid('name', '40자 이하여야 합니다.');
   if (typeof amount === 'string') return refusals.invalid('amount', '문자열이 아닌 숫자로 전달해야 합니다.');
   if (typeof amount !== 'number') return refusals.missing('amount', '결제금액');
   if (!Number.isInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) {
     return refusals.invalid('amount', `1 이상 ${MAX_AMOUNT} 이하의 정수여야 합니다.`);
   }
-  const currency = fields['currency'] ?? 'KRW';
-  if (currency !== 'KRW') return refusals.invalid('currency', '헥토파이낸셜(settle)은 KRW만 지원합니다.');
+  if ((fields.currency ?? 'KRW') !== 'KRW') return refusals.invalid('currency', '헥토파이낸셜(settle)은 KRW만 지원합니다.');
+  return null;
+}
 
-  const buyerTel = fields['buyer_tel'];
-  if (!buyerTel) return refusals.missing('buyer_tel', '헥토파이낸셜 결제창은 구매자 연락처가 필수입니다');
-  if ((payMethod === 'vbank' || payMethod === 'phone') && !fields['company']) {
+/** What Hecto's window asks of the buyer and the merchant per pay method; no billing key through the window. */
+function checkParties(fields: Fields, payMethod: PayMethod): WindowRefusal | null {
+  if (!fields.buyer_tel) return refusals.missing('buyer_tel', '헥토파이낸셜 결제창은 구매자 연락처가 필수입니다');
+  if ((payMethod === 'vbank' || payMethod === 'phone') && !fields.company) {
     return refusals.missing('company', '가상계좌·휴대폰 결제는 회사명이 필수입니다');
   }
-  if (payMethod === 'phone' && !fields['name']) return refusals.missing('name', '휴대폰 결제는 주문명이 필수입니다');
-  if (payMethod === 'phone' && !fields['company_en']) {
+  if (payMethod === 'phone' && !fields.name) return refusals.missing('name', '휴대폰 결제는 주문명이 필수입니다');
+  if (payMethod === 'phone' && !fields.company_en) {
     return refusals.missing('company_en', '휴대폰 결제는 영문 회사명이 필수입니다');
   }
-  if (fields['customer_uid']) return refusals.billingKey();
+  if (fields.customer_uid) return refusals.billingKey();
+  return null;
+}
 
+/** A virtual account's due time as UNIX seconds (0: none given), which must still be ahead. */
+function vbankDueOf(fields: Fields, payMethod: PayMethod, now: number): number | WindowRefusal {
+  if (payMethod !== 'vbank' || !fields.vbank_due) return 0;
+  const due = parseVbankDue(fields.vbank_due);
+  if (due === null) return refusals.invalid('vbank_due', 'YYYYMMDD 또는 YYYYMMDDhhmm 형식이어야 합니다.');
+  if (due * 1000 <= now) return refusals.invalid('vbank_due', '입금기한이 이미 지났습니다.');
+  return due;
+}
+
+/** What the merchant_uid already has: a payment, or a prepared amount and currency the request must match. */
+function checkHistory(context: RequestContext, amount: number, currency: string): WindowRefusal | null {
+  if (context.paid) return refusals.alreadyPaid();
+  const { prepared } = context;
+  if (prepared && prepared.amount !== amount) return refusals.preparedAmount(prepared.amount, amount);
+  if (prepared?.currency && prepared.currency !== currency) return refusals.preparedCurrency(prepared.currency, currency);
+  return null;
+}
+
+/** Applies every rule in the order the window meets them; the first one broken is the answer. */
+export function checkRequest(merchant: Merchant, params: Params, context: RequestContext): WindowOrder | WindowRefusal {
+  const fields = readFields(params);
+  if (isRefusal(fields)) return fields;
+  const mid = resolveWindowMid(merchant, fields.pg);
+  if (isRefusal(mid)) return mid;
+  // The SDK's default pay method is card.
+  const payMethod = fields.pay_method ?? 'card';
+  if (!PAY_METHODS.includes(payMethod)) return refusals.payMethod(payMethod);
+  const order = checkOrder(fields, params['amount']) ?? checkParties(fields, payMethod as PayMethod);
+  if (order) return order;
   // The window is open to any page: what it stores is bounded (an object custom_data is kept as its JSON text).
   const customData = customDataText(params['custom_data']);
   if (customData !== null && customData.length > WINDOW_TEXT_MAX) {
     return refusals.invalid('custom_data', `JSON 텍스트가 ${WINDOW_TEXT_MAX}자 이하여야 합니다.`);
   }
-
-  const mRedirectUrl = redirectUrl(fields['m_redirect_url']!);
+  const mRedirectUrl = redirectUrl(fields.m_redirect_url);
   if (isRefusal(mRedirectUrl)) return mRedirectUrl;
-  let vbankDue = 0;
-  if (payMethod === 'vbank' && fields['vbank_due']) {
-    const due = parseVbankDue(fields['vbank_due']);
-    if (due === null) return refusals.invalid('vbank_due', 'YYYYMMDD 또는 YYYYMMDDhhmm 형식이어야 합니다.');
-    if (due * 1000 <= context.now) return refusals.invalid('vbank_due', '입금기한이 이미 지났습니다.');
-    vbankDue = due;
-  }
-
-  if (context.paid) return refusals.alreadyPaid();
-  const { prepared } = context;
-  if (prepared && prepared.amount !== amount) return refusals.preparedAmount(prepared.amount, amount);
-  if (prepared?.currency && prepared.currency !== currency) return refusals.preparedCurrency(prepared.currency, currency);
-
+  const vbankDue = vbankDueOf(fields, payMethod as PayMethod, context.now);
+  if (isRefusal(vbankDue)) return vbankDue;
+  const amount = params['amount'] as number;
+  const currency = fields.currency ?? 'KRW';
+  const history = checkHistory(context, amount, currency);
+  if (history) return history;
+  const { name, buyer_name, buyer_email, buyer_addr, buyer_postcode, company, notice_url } = fields;
   return {
     mid,
     pay_method: payMethod as PayMethod,
-    merchant_uid: merchantUid,
+    merchant_uid: fields.merchant_uid!,
     amount,
     currency,
-    name: fields['name']!,
-    buyer_name: fields['buyer_name']!,
-    buyer_email: fields['buyer_email']!,
-    buyer_tel: buyerTel,
-    buyer_addr: fields['buyer_addr']!,
-    buyer_postcode: fields['buyer_postcode']!,
+    name,
+    buyer_name,
+    buyer_email,
+    buyer_tel: fields.buyer_tel!,
+    buyer_addr,
+    buyer_postcode,
     // An object is kept as the JSON text the vendor shows.
     custom_data: customData,
-    company: fields['company']!,
-    notice_url: fields['notice_url']!,
+    company,
+    notice_url,
     m_redirect_url: mRedirectUrl,
     vbank_due: vbankDue,
   };

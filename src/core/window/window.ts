@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type { WindowCheckoutSchema } from '../../contract/window.js';
 import { ok, type Answer } from '../answer.js';
 import { BANKS, bankOf } from './banks.js';
+import { CARD_COMPANIES, cardCompanyOf } from './card-companies.js';
 import { toUnixSeconds } from '../time/clock.js';
 import type { Core } from '../context.js';
 import { declineMessage } from '../cards/declines.js';
@@ -52,6 +53,8 @@ export interface WindowResult {
 /** What the user picked on the checkout page before approving. */
 export interface ApproveChoice {
   card_number?: string | undefined;
+  /** The company chosen in 카드사 선택; without it the company is the card number's (fixtures/cards.json bins). */
+  card_code?: string | undefined;
   card_quota?: number | undefined;
   bank_code?: string | undefined;
 }
@@ -124,6 +127,7 @@ export class PaymentWindow implements TimedTask {
       open: isOpen(record),
       decline_reasons: this.declines(record).map(({ code, pg_code, text }) => ({ code, pg_code, text })),
       banks: [...BANKS],
+      card_companies: [...CARD_COMPANIES],
     };
   }
 
@@ -150,12 +154,14 @@ export class PaymentWindow implements TimedTask {
     }
     if (payment.pay_method === 'card') {
       const card = this.core.cards.describe(choice.card_number ?? CARD_WHEN_NONE_GIVEN);
+      // The buyer's choice names the company, as Hecto's window records the company chosen before the number.
+      const company = choice.card_code === undefined ? { code: card.card_code, name: card.card_name } : cardCompanyOf(choice.card_code);
       // A scripted outcome (control API) wins over the test card's own behaviour, as for REST charges.
       const scripted = this.core.outcomes.decide({ merchant: record.merchant, customerUid: null, card: card.masked });
       const reasonCode = scripted ? scripted.reason : card.declineEvery;
       const cardFields = {
-        card_code: card.card_code,
-        card_name: card.card_name,
+        card_code: company.code,
+        card_name: company.name,
         card_number: card.masked,
         card_type: card.card_type,
         card_quota: installmentMonths(choice.card_quota, payment.amount),

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { faultTargets } from '../../api/operations.js';
 import { pageResponse } from '../page-docs.js';
 import { dashboardPage } from './dashboard-page.js';
 
-/** Serves the dashboard at `/sandbox`; mounted only with the control API, the only thing it talks to. */
+/** Serves the dashboard at `/sandbox` (and `/sandbox/`); mounted only with the control API, the only thing it talks to. */
 export function registerDashboard(app: FastifyInstance): void {
   const page = dashboardPage(faultTargets);
   const schema = {
@@ -12,7 +12,9 @@ export function registerDashboard(app: FastifyInstance): void {
     tags: ['sandbox-control'],
     response: pageResponse('text/html', 'The dashboard page'),
   };
-  app.get('/sandbox', { schema }, async (_request, reply) =>
-    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(page),
-  );
+  const send = async (_request: unknown, reply: FastifyReply) =>
+    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  app.get('/sandbox', { schema }, send);
+  // Typed with the slash as often as without (a browser completes it from `/sandbox/...`); documented once.
+  app.get('/sandbox/', { schema: { hide: true } }, send);
 }
