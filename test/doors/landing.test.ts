@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/http/app.js';
+import { BRAND_RED } from '../../src/http/brand.js';
 import { escapeHtml } from '../../src/http/html.js';
 import { createSandbox, defaultMerchants } from '../../src/index.js';
 
@@ -52,4 +53,11 @@ t.test('served on every interface, the page hides the secrets even from a loopba
 t.test('served on loopback, a loopback name still sees the secrets', async (t) => {
   const page = await landing(t, '127.0.0.1');
   t.match(await page('127.0.0.1'), defaultMerchants[0]!.imp_secret);
+});
+
+t.test("the page's icon is an inline SVG in the pages' own red, so it loads nothing", async (t) => {
+  const body = await (await landing(t))('localhost:8080');
+  const href = /<link rel="icon" href="([^"]+)">/.exec(body)?.[1] ?? '';
+  t.match(href, /^data:image\/svg\+xml,/, 'a data URL');
+  t.match(decodeURIComponent(href.slice(href.indexOf(',') + 1)), `fill='${BRAND_RED}'`, 'the brand red');
 });
