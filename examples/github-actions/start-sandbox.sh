@@ -4,7 +4,7 @@
 # scripts/package-check.sh runs this file against the installed package.
 set -euo pipefail
 port=${SANDBOX_PORT:-8080}
-# The bin itself, not npx: npx's server stops once the shell of npx is gone, and this script ends before the tests.
+# The bin itself, not npx: $! is then the server's own PID, and no npm process stays between it and the job.
 node_modules/.bin/iamport-sandbox --port "$port" --seed 42 --ready-file sandbox.url > sandbox.log 2>&1 &
 pid=$!
 # One line saying why after 30 s (or the server's own start-up error, in sandbox.log).
