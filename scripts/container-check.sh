@@ -133,6 +133,7 @@ safe_rm_dir() {
 # else is using them): scratch dirs, containers, the app image.
 for d in "$STATE_DIR"/tmp.*; do if [[ -d $d ]]; then safe_rm_dir "$d"; fi; done
 "${PODMAN[@]}" rm -f -a -t 2 >/dev/null 2>&1 || true
+"${PODMAN[@]}" volume prune -f >/dev/null 2>&1 || true
 buildah rm --all >/dev/null 2>&1 || true
 buildah rmi -f "$APP_IMAGE" >/dev/null 2>&1 || true
 
@@ -149,6 +150,8 @@ cleanup() {
   [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
   if ((compose_up)); then
     (cd "$TMP/compose" && podman-compose -p "$PROJECT" -f compose.yaml -f override.json down -v -t 2) >/dev/null 2>&1
+    # down -v has been seen to leave the volume behind after a failed app.
+    podman volume rm -f "${PROJECT}_sandbox-data" >/dev/null 2>&1
     podman network rm -f "${PROJECT}_default" >/dev/null 2>&1
   fi
   "${PODMAN[@]}" rm -f -t 2 "$CTR_NAME" >/dev/null 2>&1
