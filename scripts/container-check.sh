@@ -3,7 +3,8 @@
 # no Docker engine and cannot pull from any container registry.
 #
 # What it does, in order:
-#   1. installs buildah, podman, runc and debootstrap with apt if missing;
+#   1. installs buildah, podman, runc, debootstrap, podman-compose and the
+#      dnsname CNI plugin (compose service names) with apt if missing;
 #   2. assembles a local Node base image, localhost/node-local:<major>, from a
 #      Debian minbase rootfs (debootstrap, from the mirror apt already uses)
 #      plus this machine's own node binary and npm, laid out like the official
@@ -16,7 +17,12 @@
 #      /sandbox/health, runs the image's own HEALTHCHECK, checks the process
 #      is not root, and checks POST /users/getToken answers code 0 with a
 #      40-hex access token for the merchant in fixtures/merchants.json;
-#   5. removes the container and the app image; exits non-zero on any failure.
+#   5. runs the README's compose file (<!-- file: compose.yaml -->) with
+#      podman-compose and a small app container that reaches the sandbox by
+#      its service name, resets it with the control key and gets a token;
+#   6. runs the README's testcontainers recipe against Podman's
+#      Docker-compatible API socket;
+#   7. removes the containers and the app image; exits non-zero on any failure.
 #
 # Usage:  sudo bash scripts/container-check.sh      (must run as root)
 #
@@ -59,6 +65,9 @@ command -v podman      >/dev/null || need+=(podman)
 # cgroup v1/v2 layout ("cgroups in hybrid mode not supported"); runc works.
 command -v runc        >/dev/null || need+=(runc)
 command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v podman-compose >/dev/null || need+=(podman-compose)
+# podman 4.3 networks are CNI ones here; dnsname is what resolves a service name.
+[[ -x /usr/lib/cni/dnsname ]] || need+=(golang-github-containernetworking-plugin-dnsname)
 if ((${#need[@]})); then
   log "installing ${need[*]} with apt"
   export DEBIAN_FRONTEND=noninteractive
@@ -124,16 +133,27 @@ safe_rm_dir() {
 # else is using them): scratch dirs, containers, the app image.
 for d in "$STATE_DIR"/tmp.*; do if [[ -d $d ]]; then safe_rm_dir "$d"; fi; done
 "${PODMAN[@]}" rm -f -a -t 2 >/dev/null 2>&1 || true
+"${PODMAN[@]}" volume prune -f >/dev/null 2>&1 || true
 buildah rm --all >/dev/null 2>&1 || true
 buildah rmi -f "$APP_IMAGE" >/dev/null 2>&1 || true
 
 TMP=$(mktemp -d "$STATE_DIR/tmp.XXXXXX")
-bg_pid=''; work_ctr=''
+bg_pid=''; work_ctr=''; service_pid=''; compose_up=0
+# Compose names its network, pod and volume after the project; networks are
+# machine-wide (/etc/cni/net.d), so the name is this run's own.
+PROJECT=iamport-sandbox-check-$$
 cleanup() {
   local rc=$?
   trap - ERR
   set +e
   [[ -n $bg_pid ]] && kill "$bg_pid" 2>/dev/null && wait "$bg_pid" 2>/dev/null
+  [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+  if ((compose_up)); then
+    (cd "$TMP/compose" && podman-compose -p "$PROJECT" -f compose.yaml -f override.json down -v -t 2) >/dev/null 2>&1
+    # down -v has been seen to leave the volume behind after a failed app.
+    podman volume rm -f "${PROJECT}_sandbox-data" >/dev/null 2>&1
+    podman network rm -f "${PROJECT}_default" >/dev/null 2>&1
+  fi
   "${PODMAN[@]}" rm -f -t 2 "$CTR_NAME" >/dev/null 2>&1
   [[ -n $work_ctr ]] && buildah rm "$work_ctr" >/dev/null 2>&1
   if [[ ${CONTAINER_CHECK_KEEP_IMAGE:-0} != 1 ]]; then
@@ -394,4 +414,90 @@ if (!m) { console.error(`no merchant with imp_key/imp_secret in ${file}`); proce
 })().catch((e) => { console.error(e); process.exit(1); });
 EOF
 log "POST /users/getToken answered code 0 with a 40-hex access_token"
-# cleanup (trap) removes the container and the app image and prints PASSED.
+# ---------------------------------------------------------------------------
+# 6. The README's compose file, run as written but for the two lines that
+# name an image: the sandbox's release image and the app's `build: .` both
+# become the image built above; override.json (JSON is YAML) gives the app a
+# command. podman-compose runs plain podman: the runtime and rlimits that
+# PODMAN/PODMAN_RUN_LIMITS pass above go in through a containers.conf.
+"${PODMAN[@]}" rm -f -t 2 "$CTR_NAME" >/dev/null 2>&1 || true
+cat >"$TMP/containers.conf" <<EOF
+[containers]
+default_ulimits = ["nofile=$(ulimit -Sn):$(ulimit -Hn)", "nproc=4096:4096"]
+[engine]
+runtime = "$(command -v runc)"
+EOF
+export CONTAINERS_CONF=$TMP/containers.conf
+mkdir -p "$TMP/compose"
+node "$SCRIPT_DIR/readme-block.mjs" "$PROJECT_DIR/README.md" compose.yaml >"$TMP/compose/readme.yaml"
+sed -e "s|^    image: iamport-sandbox:.*|    image: $APP_IMAGE|" -e "s|^    build: \. .*|    image: $APP_IMAGE|" \
+  "$TMP/compose/readme.yaml" >"$TMP/compose/compose.yaml"
+[[ $(diff "$TMP/compose/readme.yaml" "$TMP/compose/compose.yaml" | grep -c '^>') == 2 ]] \
+  || die "the README's compose.yaml no longer has one 'image: iamport-sandbox:…' and one 'build: .' line"
+# The app: what a test suite in another service does first.
+node - "$TMP/compose/override.json" <<'EOF'
+const app = `
+const base = process.env.IAMPORT_API_URL;
+const key = process.env.SANDBOX_CONTROL_KEY;
+const call = (path, { body, headers = {} } = {}) => fetch(base + path, body && {
+  method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+}).then(async (r) => ({ status: r.status, body: await r.json() }));
+let health = null;
+for (let i = 0; i < 120 && health?.status !== 200; i++) {
+  health = await call('/sandbox/health').catch(() => null);
+  if (health?.status !== 200) await new Promise((r) => setTimeout(r, 500));
+}
+if (health?.status !== 200) throw new Error('no 200 from ' + base + '/sandbox/health in 60 s');
+const keyless = await call('/sandbox/reset', { body: {} });
+if (keyless.status !== 401) throw new Error('reset without the key: HTTP ' + keyless.status);
+const reset = await call('/sandbox/reset', { body: {}, headers: { 'x-sandbox-control-key': key } });
+if (reset.body.code !== 0) throw new Error('reset with the key: ' + JSON.stringify(reset));
+const token = await call('/users/getToken', { body: { imp_key: '7486213512445823',
+  imp_secret: 'sandboxSecretA0001zVv7dKq3LmN8pR2sT6wY9bC4eF5gH1jK0xQ2uE7iO3aS8dG6hJ4kL' } });
+if (token.body.code !== 0) throw new Error('getToken: ' + JSON.stringify(token));
+console.log('app: ' + base + ' healthy, reset without the key 401, with it code 0, getToken code 0');
+`;
+const override = { services: { app: { command: ['node', '--input-type=module', '-e', app] } } };
+require('fs').writeFileSync(process.argv[2], JSON.stringify(override, null, 2));
+EOF
+compose_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+compose() { (cd "$TMP/compose" && SANDBOX_CONTROL_KEY=check-$$-key SANDBOX_PORT=$compose_port \
+  podman-compose -p "$PROJECT" -f compose.yaml -f override.json "$@"); }
+log "podman-compose up: the README's compose.yaml (project $PROJECT, sandbox published on port $compose_port)"
+compose_up=1
+compose up -d --no-build >"$TMP/compose-up.log" 2>&1 || { cat "$TMP/compose-up.log" >&2; die "podman-compose up failed"; }
+compose_logs() { echo "--- compose up ---"; cat "$TMP/compose-up.log"; for s in sandbox app; do echo "--- $s ---"; podman logs "${PROJECT}_${s}_1" 2>&1 | tail -30; done; }
+app_rc=$(timeout 90 podman wait "${PROJECT}_app_1" 2>&1) || { compose_logs >&2; die "the compose app did not finish in 90 s ($app_rc)"; }
+[[ $app_rc == 0 ]] || { compose_logs >&2; die "the compose app exited $app_rc"; }
+podman logs "${PROJECT}_app_1" 2>&1 | grep '^app: '
+# The port the file publishes answers on the host too.
+node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))' "http://127.0.0.1:$compose_port/sandbox/health" \
+  || { compose_logs >&2; die "the published port $compose_port does not answer /sandbox/health"; }
+podman exec "${PROJECT}_sandbox_1" test -s /data/db.json || { compose_logs >&2; die "no /data/db.json on the sandbox's volume"; }
+compose down -v -t 2 >/dev/null 2>&1 || die "podman-compose down -v failed"
+podman network rm -f "${PROJECT}_default" >/dev/null 2>&1 || true
+compose_up=0
+log "compose: app reached http://sandbox:8080 by its service name; reset with the key answered code 0"
+
+# ---------------------------------------------------------------------------
+# 7. The README's testcontainers recipe, through Podman's Docker-compatible
+# API on a socket of this run's own (the README names /run/podman/podman.sock).
+socket=$TMP/podman.sock
+podman system service --time=0 "unix://$socket" >"$TMP/podman-service.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 1 50); do [[ -S $socket ]] && break; sleep 0.1; done
+[[ -S $socket ]] || { cat "$TMP/podman-service.log" >&2; die "podman system service did not open $socket"; }
+tc=$TMP/testcontainers
+mkdir -p "$tc"
+log "installing testcontainers@11.14.0 into a scratch project"
+(cd "$tc" && npm init -y >/dev/null && npm pkg set type=module \
+  && npm install --no-audit --no-fund --loglevel=error testcontainers@11.14.0 >/dev/null) || die "npm install testcontainers failed"
+node "$SCRIPT_DIR/readme-block.mjs" "$PROJECT_DIR/README.md" sandbox.testcontainers.mjs >"$tc/sandbox.testcontainers.mjs"
+# /.dockerenv on a CI machine makes testcontainers look for the host at a gateway address.
+tc_out=$(cd "$tc" && SANDBOX_IMAGE=$APP_IMAGE DOCKER_HOST=unix://$socket TESTCONTAINERS_RYUK_DISABLED=true \
+  TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 timeout 120 node sandbox.testcontainers.mjs 2>&1) \
+  || { printf '%s\n' "$tc_out" >&2; die "the README's testcontainers recipe failed"; }
+printf '%s\n' "$tc_out"
+grep -Eq '^imps?_[0-9]{12} paid, reset code 0$' <<<"$tc_out" || die "the testcontainers recipe did not print a paid charge and reset code 0"
+log "testcontainers: started the image, waited for /sandbox/health, charged and reset through the mapped port"
+# cleanup (trap) removes the containers and the app image and prints PASSED.

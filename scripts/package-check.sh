@@ -2,12 +2,17 @@
 # The package as a user gets it: `npm pack` in a fresh clone, install the tarball into an empty project, start the CLI through
 # `npx`, and run the README's recipes as written (extracted by scripts/readme-block.mjs, so they cannot drift):
 # the quick start twice (order ids must not collide), the client snippets, the msw example under tap,
-# vitest, Jest and node:test, the parallel-workers (tenants) example under Jest, and seeding from a file. Run by .ci/run; needs the npm registry (tap, vitest, jest, msw) and python3 with requests.
+# vitest, Jest and node:test, the parallel-workers (tenants) example under Jest, seeding from a file, and the GitHub
+# Actions example's start script. Run by .ci/run; needs the npm registry (tap, vitest, jest, msw) and python3 with requests.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 server_pid=''
-cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
+actions_pid=''
+cleanup() {
+  for pid in $server_pid $actions_pid; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 step() { printf '\n==> [%3ss] %s\n' "$SECONDS" "$*"; }
 block() { node "$repo/scripts/readme-block.mjs" "$repo/README.md" "$1"; }
@@ -80,6 +85,19 @@ grep -q '"status":"ok"' "$work/ci-start.out" || { echo 'ci-start.sh: no health a
 for _ in $(seq 1 50); do [ -e sandbox.url ] || break; sleep 0.1; done
 if [ -e sandbox.url ]; then echo "ci-start.sh: the server still runs 5 s after kill: $(cat sandbox.url)" >&2; exit 1; fi
 echo "the server stopped"
+
+step "GitHub Actions example: examples/github-actions/start-sandbox.sh, as the workflow runs it"
+actions_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+GITHUB_ENV=$work/github.env SANDBOX_PORT=$actions_port bash "$repo/examples/github-actions/start-sandbox.sh"
+actions_pid=$(sed -n 's/^SANDBOX_PID=//p' "$work/github.env")
+actions_url=$(sed -n 's/^IAMPORT_API_URL=//p' "$work/github.env")
+[ "$actions_url" = "http://127.0.0.1:$actions_port" ] || { echo "start-sandbox.sh wrote IAMPORT_API_URL=$actions_url" >&2; exit 1; }
+# The script has ended; the server it started must still serve the later steps.
+IAMPORT_API_URL=$actions_url node "$app/client.mjs" | grep -E '^imps?_[0-9]{12} paid$' || { echo 'no paid charge at the URL start-sandbox.sh wrote' >&2; exit 1; }
+kill "$actions_pid"
+for _ in $(seq 1 50); do [ -e sandbox.url ] || break; sleep 0.1; done
+if [ -e sandbox.url ]; then echo "start-sandbox.sh: the server still runs 5 s after kill" >&2; exit 1; fi
+actions_pid=''
 
 step "README msw example under tap, vitest, jest, node:test"
 block test/billing.test.ts >test/billing.test.ts
