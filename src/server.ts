@@ -13,6 +13,7 @@ import { lockDataFile, type DataFileLock } from './storage/data-file-lock.js';
 import { stdoutLog } from './log-output.js';
 import { prettyOutput } from './pretty-log.js';
 import { logWebhookAttempt } from './webhook-log.js';
+import { useGeneratedValidators } from './generated-validators.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
@@ -52,6 +53,7 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
  */
 export async function startServer(options: ServerOptions = {}, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
   const config = serverConfig(options);
+  useGeneratedValidators();
   let lock: DataFileLock | null = null;
   if (config.dataFile) {
     await assertWritableDataFile(config.dataFile);
