@@ -47,13 +47,23 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
 }
 
 /**
+ * What the first request would otherwise pay for, done while starting: the generated validators' index is read
+ * (each validator is still loaded when first needed), and Node loads Web Crypto's random source (access tokens,
+ * ids) on its first use.
+ */
+function warmBeforeListening(): void {
+  useGeneratedValidators();
+  globalThis.crypto.getRandomValues(new Uint8Array(1));
+}
+
+/**
  * Starts the sandbox server as the CLI and the container run it. Every option has the CLI's default:
  * `startServer()` listens on 127.0.0.1:8080 in memory, `startServer({ port: 0 })` on a free port (see `url`).
  * A data file is locked while the server runs (`FILE.lock`): a second server on it refuses to start.
  */
 export async function startServer(options: ServerOptions = {}, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
   const config = serverConfig(options);
-  useGeneratedValidators();
+  warmBeforeListening();
   let lock: DataFileLock | null = null;
   if (config.dataFile) {
     await assertWritableDataFile(config.dataFile);
