@@ -31,13 +31,34 @@ export interface Started {
 
 const DONE = Promise.resolve();
 
+/** How long a server that has answered must go without a request before its start counts as warm. */
+const QUIET_MS = 300;
+
+type RequestEvents = {
+  on(event: 'request', listener: (request: unknown, response: NodeJS.EventEmitter) => void): unknown;
+  off(event: 'request', listener: (request: unknown, response: NodeJS.EventEmitter) => void): unknown;
+};
+
 /**
- * Settles once the first request has been answered, so that its code (the pipeline, an operation, the answer) has
- * been compiled; never, if no request comes.
+ * Settles once requests pause after the first answer, so that the code of every request sent until then (the
+ * pipeline, each operation asked for, the answers) has been compiled: a first session's getToken and the charges
+ * that follow it all go into V8's code cache, not only the first request's code. Never, if no request comes.
  */
-function firstAnswer(server: { once(event: 'request', listener: (request: unknown, response: NodeJS.EventEmitter) => void): unknown }): Promise<void> {
+function answered(server: RequestEvents): Promise<void> {
   return new Promise((resolve) => {
-    server.once('request', (_request, response) => response.once('finish', () => setImmediate(resolve)));
+    let quiet: NodeJS.Timeout | undefined;
+    const settle = () => {
+      server.off('request', onRequest);
+      resolve();
+    };
+    const onRequest = (_request: unknown, response: NodeJS.EventEmitter) => {
+      clearTimeout(quiet);
+      response.once('finish', () => {
+        clearTimeout(quiet);
+        quiet = setTimeout(settle, QUIET_MS).unref();
+      });
+    };
+    server.on('request', onRequest);
   });
 }
 
@@ -87,7 +108,7 @@ async function main(): Promise<Started> {
   stdoutLog().release(lines.join('\n') + '\n');
   if (config.readyFile) await writeReadyFile(config.readyFile, server.url);
   stopOnSignals(server, config.readyFile);
-  return { command: config.command, warm: firstAnswer(server.app.server) };
+  return { command: config.command, warm: answered(server.app.server) };
 }
 
 /** SIGINT, SIGTERM, and (under npm) the end of the shell npm started it with: flush, close, exit 0. */

@@ -42,8 +42,9 @@ const { command, warm } = await module.exports.run();
 
 // Saved as soon as the server listens, so the cache holds the code of a whole start even for a server stopped at once
 // (often by SIGKILL, so never at exit); `openapi` runs most of it too.
-// Saved again once the first request is answered, so the next start also skips compiling what a first answer runs
-// (the Dockerfile bakes the cache into the image that way: scripts/bake-code-cache.mjs). Where nothing can be
+// Saved again once requests pause after the first answer, so the next start also skips compiling what the first
+// requests ran: a getToken and the charges after it (the Dockerfile bakes the cache into the image that way:
+// scripts/bake-code-cache.mjs). Where nothing can be
 // written, nothing is. `--help`, `--version` and `wait` run too little to be worth keeping: a cache saved by them (a
 // `wait` started beside the server, say) would hold less than the server's.
 function saveCache(): void {

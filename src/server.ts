@@ -13,6 +13,7 @@ import { lockDataFile, type DataFileLock } from './storage/data-file-lock.js';
 import { stdoutLog } from './log-output.js';
 import { prettyOutput } from './pretty-log.js';
 import { logWebhookAttempt } from './webhook-log.js';
+import { useGeneratedValidators } from './generated-validators.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
@@ -46,12 +47,23 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
 }
 
 /**
+ * What the first request would otherwise pay for, done while starting: the generated validators' index is read
+ * (each validator is still loaded when first needed), and Node loads Web Crypto's random source (access tokens,
+ * ids) on its first use.
+ */
+function warmBeforeListening(): void {
+  useGeneratedValidators();
+  globalThis.crypto.getRandomValues(new Uint8Array(1));
+}
+
+/**
  * Starts the sandbox server as the CLI and the container run it. Every option has the CLI's default:
  * `startServer()` listens on 127.0.0.1:8080 in memory, `startServer({ port: 0 })` on a free port (see `url`).
  * A data file is locked while the server runs (`FILE.lock`): a second server on it refuses to start.
  */
 export async function startServer(options: ServerOptions = {}, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
   const config = serverConfig(options);
+  warmBeforeListening();
   let lock: DataFileLock | null = null;
   if (config.dataFile) {
     await assertWritableDataFile(config.dataFile);

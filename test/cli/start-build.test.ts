@@ -13,20 +13,24 @@ const tsc = (...args: string[]) =>
 const node = (script: string) => execFileSync(process.execPath, [join(root, script)], { cwd: root, encoding: 'utf8' });
 const bundle = () => {
   node('scripts/bundle-cli.mjs');
+  node('scripts/precompile-validators.mjs');
   node('scripts/bundle-browser.mjs');
 };
 
 t.test('npm start runs the incremental build, then the built CLI', async (t) => {
   // exec: the shell npm starts becomes the server, so npm's signals reach it (test/cli/signals.test.ts).
   t.equal(scripts.start, 'npm run build --silent && exec node dist/src/cli.js');
-  t.equal(scripts.build, 'tsc -b tsconfig.build.json && node scripts/bundle-cli.mjs && node scripts/bundle-browser.mjs');
+  t.equal(
+    scripts.build,
+    'tsc -b tsconfig.build.json && node scripts/bundle-cli.mjs && node scripts/precompile-validators.mjs && node scripts/bundle-browser.mjs',
+  );
 });
 
 t.test('the build after a build writes nothing', async (t) => {
   // the state npm start finds after a first start (npm test's pretest built it too)
   tsc();
   bundle();
-  const outputs = ['dist/src/cli.js', 'dist/src/cli-main.bundle.cjs', 'dist/browser/checkout.js', 'dist/browser/iamport.js'].map((path) => join(root, path));
+  const outputs = ['dist/src/cli.js', 'dist/src/cli-main.bundle.cjs', 'dist/src/validators/index.cjs', 'dist/browser/checkout.js', 'dist/browser/iamport.js'].map((path) => join(root, path));
   const before = outputs.map((path) => statSync(path).mtimeMs);
   t.match(tsc('--dry'), /is up to date/, 'tsc -b sees nothing to do');
   tsc();
