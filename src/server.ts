@@ -13,6 +13,9 @@ import { lockDataFile, type DataFileLock } from './storage/data-file-lock.js';
 import { stdoutLog } from './log-output.js';
 import { prettyOutput } from './pretty-log.js';
 import { logWebhookAttempt } from './webhook-log.js';
+import { listenHttps, type HttpsListener } from './http/https-listener.js';
+import { SERVER_NAMES } from './tls/certificate.js';
+import { tlsMaterial } from './tls/tls-dir.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
@@ -26,6 +29,8 @@ export interface RunningServer {
   sandbox: Sandbox;
   /** The address it listens on, e.g. http://127.0.0.1:8080 */
   url: string;
+  /** The HTTPS listener's address (https://127.0.0.1:8443), and the CA file its certificate chains to; null without one. */
+  https: { url: string; caFile: string } | null;
   /** Stops accepting requests, lets the ones in flight finish, and flushes pending writes. */
   close(): Promise<void>;
 }
@@ -82,7 +87,9 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
     },
   });
   const publicUrl = new URL(config.publicUrl);
-  const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host], allowedOrigins: [publicUrl.origin] };
+  // A client fixed to https://api.iamport.kr sends that Host: on the HTTPS listener it is this sandbox's own name.
+  const httpsNames = config.httpsPort === null ? [] : [SERVER_NAMES.dns[0]];
+  const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host, ...httpsNames], allowedOrigins: [publicUrl.origin] };
   const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts, controlAccess });
   log = app.log;
   try {
@@ -96,14 +103,32 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${displayHost(config.host)}:${port}`;
   if (publicUrl.port === '0') linkBase = url;
+  const https = await httpsBeside(app, config).catch(async (error: unknown) => {
+    await app.close();
+    await sandbox.close();
+    throw error;
+  });
   return {
     app,
     sandbox,
     url,
+    https: https && { url: `https://${displayHost(config.host)}:${https.listener.port}`, caFile: https.caFile },
     close: async () => {
+      await https?.listener.close();
       await app.close();
       await sandbox.close();
       await lock?.release();
     },
   };
+}
+
+/** The HTTPS listener beside the plain one, with the TLS directory's certificate; null when no --https-port is given. */
+async function httpsBeside(app: FastifyInstance, config: ServerConfig): Promise<{ listener: HttpsListener; caFile: string } | null> {
+  if (config.httpsPort === null) return null;
+  const tls = await tlsMaterial(config.tlsDir);
+  try {
+    return { listener: await listenHttps(app, tls, config.timeouts, config.host, config.httpsPort), caFile: tls.caFile };
+  } catch (error) {
+    throw explainListenError(error, config.host, config.httpsPort);
+  }
 }
