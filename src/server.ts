@@ -15,7 +15,7 @@ import { prettyOutput } from './pretty-log.js';
 import { logWebhookAttempt } from './webhook-log.js';
 import { listenHttps, type HttpsListener } from './http/https-listener.js';
 import { SERVER_NAMES } from './tls/certificate.js';
-import { tlsMaterial } from './tls/tls-dir.js';
+import { tlsMaterial, type TlsMaterial } from './tls/tls-dir.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
@@ -63,14 +63,16 @@ export async function startServer(options: ServerOptions = {}, logger: FastifySe
     lock = await lockDataFile(config.dataFile);
   }
   try {
-    return await listening(config, logger, lock);
+    // Made before anything listens, so an unusable TLS directory stops the start before a port is taken.
+    const tls = config.httpsPort === null ? null : await tlsMaterial(config.tlsDir);
+    return await listening(config, logger, lock, tls);
   } catch (error) {
     await lock?.release();
     throw error;
   }
 }
 
-async function listening(config: ServerConfig, logger: FastifyServerOptions['logger'], lock: DataFileLock | null): Promise<RunningServer> {
+async function listening(config: ServerConfig, logger: FastifyServerOptions['logger'], lock: DataFileLock | null, tls: TlsMaterial | null): Promise<RunningServer> {
   const store = config.dataFile ? new LowdbStore(config.dataFile) : new MemoryStore();
   // With --port 0 the port is known only once listening: receipt links read the address then.
   let linkBase = config.publicUrl;
@@ -103,7 +105,7 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${displayHost(config.host)}:${port}`;
   if (publicUrl.port === '0') linkBase = url;
-  const https = await httpsBeside(app, config).catch(async (error: unknown) => {
+  const https = await httpsBeside(app, config, tls).catch(async (error: unknown) => {
     await app.close();
     await sandbox.close();
     throw error;
@@ -123,12 +125,11 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
 }
 
 /** The HTTPS listener beside the plain one, with the TLS directory's certificate; null when no --https-port is given. */
-async function httpsBeside(app: FastifyInstance, config: ServerConfig): Promise<{ listener: HttpsListener; caFile: string } | null> {
-  if (config.httpsPort === null) return null;
-  const tls = await tlsMaterial(config.tlsDir);
+async function httpsBeside(app: FastifyInstance, config: ServerConfig, tls: TlsMaterial | null): Promise<{ listener: HttpsListener; caFile: string } | null> {
+  if (config.httpsPort === null || tls === null) return null;
   try {
     return { listener: await listenHttps(app, tls, config.timeouts, config.host, config.httpsPort), caFile: tls.caFile };
   } catch (error) {
-    throw explainListenError(error, config.host, config.httpsPort);
+    throw explainListenError(error, config.host, config.httpsPort, '--https-port');
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
-import { bitString, boolean, explicit, implicit, namedBits, objectIdentifier, octetString, sequence, set, time, unsignedInteger, utf8String } from './der.js';
+import { bitString, boolean, explicit, implicit, namedBits, objectIdentifier, octetString, sequence, set, subjectOf, time, unsignedInteger, utf8String } from './der.js';
 
 // A local certificate authority and the server certificate it signs, so that a client whose address is fixed in
 // its code (https://api.iamport.kr) can be pointed at the sandbox by name and trust it once the CA is trusted.
@@ -61,9 +61,9 @@ function serialNumber(): Buffer {
 const pem = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n?$/, '\n')}-----END ${label}-----\n`;
 
 interface Signing {
-  subject: string;
+  subject: Buffer;
   subjectKey: KeyObject;
-  issuer: string;
+  issuer: Buffer;
   issuerKey: KeyObject;
   issuerKeyId: Buffer;
   days: number;
@@ -79,9 +79,9 @@ function certificate(s: Signing): string {
     explicit(0, unsignedInteger(Buffer.from([2]))),
     serialNumber(),
     algorithm,
-    name(s.issuer),
+    s.issuer,
     sequence([time(notBefore), time(new Date(notBefore.getTime() + s.days * DAY))]),
-    name(s.subject),
+    s.subject,
     s.subjectKey.export({ type: 'spki', format: 'der' }),
     explicit(3, sequence([...s.extensions, extension(OID.authorityKeyIdentifier, false, sequence([implicit(0, s.issuerKeyId)]))])),
   ]);
@@ -92,14 +92,16 @@ const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const keyPem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 /** A self-signed CA that may sign server certificates and nothing below them. */
-export function createCa(now = new Date()): Issued {
+export function createCa(): Issued {
+  const now = new Date();
   const { publicKey, privateKey } = newKeyPair();
   const keyId = keyIdentifier(publicKey);
-  const commonName = `iamport-sandbox local CA ${now.toISOString().slice(0, 10)}`;
+  // The date tells two of these CAs apart in a truststore's list.
+  const subject = name(`iamport-sandbox local CA ${now.toISOString().slice(0, 10)}`);
   const cert = certificate({
-    subject: commonName,
+    subject,
     subjectKey: publicKey,
-    issuer: commonName,
+    issuer: subject,
     issuerKey: privateKey,
     issuerKeyId: keyId,
     days: CA_DAYS,
@@ -114,7 +116,8 @@ export function createCa(now = new Date()): Issued {
 }
 
 /** A server certificate for SERVER_NAMES, signed by `ca`. */
-export function createServerCertificate(ca: Issued, now = new Date()): Issued {
+export function createServerCertificate(ca: Issued): Issued {
+  const now = new Date();
   const { publicKey, privateKey } = newKeyPair();
   const caCert = new X509Certificate(ca.cert);
   const altNames = [
@@ -122,9 +125,9 @@ export function createServerCertificate(ca: Issued, now = new Date()): Issued {
     ...SERVER_NAMES.ip.map((ip) => implicit(7, Buffer.from(ip.split('.').map(Number)))),
   ];
   const cert = certificate({
-    subject: SERVER_NAMES.dns[0],
+    subject: name(SERVER_NAMES.dns[0]),
     subjectKey: publicKey,
-    issuer: caCert.subject.split('\n').find((line) => line.startsWith('CN='))!.slice(3),
+    issuer: subjectOf(caCert.raw),
     issuerKey: createPrivateKey(ca.key),
     issuerKeyId: keyIdentifier(caCert.publicKey),
     days: SERVER_DAYS,

@@ -61,3 +61,42 @@ export const explicit = (n: number, value: Uint8Array): Buffer => tlv(0xa0 | n, 
 
 /** `[n]` IMPLICIT of a primitive value: the contents under a context tag of their own. */
 export const implicit = (n: number, contents: Uint8Array): Buffer => tlv(0x80 | n, contents);
+
+/** Where one encoded value lies in `der`: from its tag at `at` through `end`, its contents from `contents`. */
+interface Span {
+  tag: number;
+  at: number;
+  contents: number;
+  end: number;
+}
+
+function spanAt(der: Uint8Array, at: number): Span {
+  const first = der[at + 1]!;
+  let length = first;
+  let contents = at + 2;
+  if (first & 0x80) {
+    length = 0;
+    for (let i = 0; i < (first & 0x7f); i++) length = length * 256 + der[contents++]!;
+  }
+  if (contents + length > der.length) throw new Error('DER value runs past its end');
+  return { tag: der[at]!, at, contents, end: contents + length };
+}
+
+/** The encoded values inside a constructed one. */
+function childrenOf(der: Uint8Array, parent: Span): Span[] {
+  const children: Span[] = [];
+  for (let at = parent.contents; at < parent.end; at = children[children.length - 1]!.end) children.push(spanAt(der, at));
+  return children;
+}
+
+/**
+ * The subject Name of a certificate, encoded as it is there: a certificate it issues must name its issuer with the
+ * same bytes (RFC 5280 §7.1), whatever the name holds.
+ */
+export function subjectOf(certificate: Uint8Array): Buffer {
+  const tbs = childrenOf(certificate, spanAt(certificate, 0))[0]!;
+  const fields = childrenOf(certificate, tbs);
+  // version [0] is optional; then serial, signature, issuer, validity, subject.
+  const subject = fields[fields[0]!.tag === 0xa0 ? 5 : 4]!;
+  return Buffer.from(certificate.subarray(subject.at, subject.end));
+}

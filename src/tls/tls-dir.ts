@@ -58,8 +58,9 @@ async function caOf(dir: string): Promise<{ ca: Issued; made: boolean }> {
 function stillGood(cert: string, ca: Issued): boolean {
   try {
     const leaf = new X509Certificate(cert);
+    const issuer = new X509Certificate(ca.cert);
     const left = new Date(leaf.validTo).getTime() - Date.now();
-    return leaf.checkIssued(new X509Certificate(ca.cert)) && leaf.verify(new X509Certificate(ca.cert).publicKey) && left > RENEW_DAYS * 86_400_000;
+    return leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey) && left > RENEW_DAYS * 86_400_000;
   } catch {
     return false;
   }

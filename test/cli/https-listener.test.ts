@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { merchantA } from '../helpers/doors.js';
@@ -56,6 +57,8 @@ async function stop(child: Child): Promise<number | null> {
   return child.exited;
 }
 
+const mode = (file: string) => statSync(file).mode & 0o777;
+
 const credentials = { imp_key: merchantA.imp_key, imp_secret: merchantA.imp_secret };
 
 t.test('the HTTPS listener answers like the HTTP one, under the names its certificate holds', async (t) => {
@@ -98,10 +101,9 @@ t.test('the TLS directory: made 0700 with keys 0600 at first start, the same CA 
   const tlsDir = join(t.testdir(), 'tls');
   const first = await startCli(['--https-port', '0', '--log-level', 'silent'], { IAMPORT_SANDBOX_TLS_DIR: tlsDir });
   t.equal(await stop(first), 0);
-  const mode = (file: string) => statSync(join(tlsDir, file)).mode & 0o777;
-  t.equal(mode('.'), 0o700);
-  t.equal(mode('ca-key.pem'), 0o600);
-  t.equal(mode('key.pem'), 0o600);
+  t.equal(mode(tlsDir), 0o700);
+  t.equal(mode(join(tlsDir, 'ca-key.pem')), 0o600);
+  t.equal(mode(join(tlsDir, 'key.pem')), 0o600);
   const ca = readFileSync(join(tlsDir, 'ca.pem'), 'utf8');
   const cert = readFileSync(join(tlsDir, 'cert.pem'), 'utf8');
 
@@ -111,6 +113,25 @@ t.test('the TLS directory: made 0700 with keys 0600 at first start, the same CA 
   t.equal(readFileSync(join(tlsDir, 'cert.pem'), 'utf8'), cert, 'a certificate far from its end is kept');
   t.equal((await overTls(httpsUrlOf(again), ca, 'POST', '/users/getToken', credentials)).body.code, 0);
   t.equal(await stop(again), 0);
+});
+
+t.test('a server certificate near its end is made again at start, by the same CA', async (t) => {
+  if (!requireBuiltCli(t)) return;
+  t.ok(hasOpenssl(), 'openssl is needed to make the old certificate');
+  const tlsDir = join(t.testdir(), 'tls');
+  t.equal((await runCli(['ca', '--tls-dir', tlsDir])).code, 0);
+  const ca = readFileSync(join(tlsDir, 'ca.pem'), 'utf8');
+  const file = (name: string) => join(tlsDir, name);
+  // Ten days left, signed by the kept CA: still valid, but due for renewal.
+  execFileSync('sh', ['-c', `openssl req -new -key "$1" -subj /CN=api.iamport.kr | openssl x509 -req -days 10 -CA "$2" -CAkey "$3" -out "$4" 2>/dev/null`, 'sh', file('key.pem'), file('ca.pem'), file('ca-key.pem'), file('cert.pem')]);
+  const old = readFileSync(file('cert.pem'), 'utf8');
+  const child = await startCli(['--https-port', '0', '--tls-dir', tlsDir, '--log-level', 'silent']);
+  t.teardown(() => child.process.kill('SIGKILL'));
+  t.not(readFileSync(file('cert.pem'), 'utf8'), old, 'renewed');
+  t.equal(readFileSync(file('ca.pem'), 'utf8'), ca, 'by the same CA');
+  t.equal(mode(file('key.pem')), 0o600);
+  t.equal((await overTls(httpsUrlOf(child), ca, 'POST', '/users/getToken', credentials, 'api.iamport.kr')).body.code, 0);
+  t.equal(await stop(child), 0);
 });
 
 t.test('the certificates pass openssl verify -x509_strict', async (t) => {
@@ -169,6 +190,25 @@ t.test('the TLS directory defaults to tls/ beside the --data file', async (t) =>
   t.ok(existsSync(join(dir, 'tls', 'ca.pem')));
   t.match(child.stdout(), new RegExp(`CA ${join(dir, 'tls', 'ca.pem')}`));
   t.equal(await stop(child), 0);
+});
+
+t.test('an HTTPS port in use, or a TLS directory that cannot be made, stops start-up with one line', async (t) => {
+  if (!requireBuiltCli(t)) return;
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => taken.close());
+  const port = String((taken.address() as AddressInfo).port);
+  const inUse = await runCli(['--https-port', port, '--tls-dir', join(t.testdir(), 'tls')]);
+  t.equal(inUse.code, 1);
+  t.match(inUse.stderr, new RegExp(`^iamport-sandbox: port ${port} on 127\\.0\\.0\\.1 is in use: .* pick another --https-port`));
+  t.equal(inUse.stderr.split('\n').length, 2, 'one line');
+
+  const notADirectory = join(t.testdirName, 'file');
+  writeFileSync(notADirectory, '');
+  const blocked = await runCli(['--https-port', '0', '--tls-dir', join(notADirectory, 'tls')]);
+  t.equal(blocked.code, 1);
+  t.match(blocked.stderr, /^iamport-sandbox: TLS directory .*file\/tls: .*ENOTDIR.* \(pick another with --tls-dir\)\n$/);
+  t.notMatch(blocked.stdout, /listening/);
 });
 
 t.test('SIGTERM closes both listeners', async (t: Test) => {
