@@ -4,6 +4,7 @@ import { request } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
+import { startServer } from '../../src/server.js';
 import { merchantA } from '../helpers/doors.js';
 import { cliPath, requireBuiltCli, runCli, startCli, type Child } from '../helpers/processes.js';
 
@@ -209,6 +210,17 @@ t.test('an HTTPS port in use, or a TLS directory that cannot be made, stops star
   t.equal(blocked.code, 1);
   t.match(blocked.stderr, /^iamport-sandbox: TLS directory .*file\/tls: .*ENOTDIR.* \(pick another with --tls-dir\)\n$/);
   t.notMatch(blocked.stdout, /listening/);
+});
+
+t.test('startServer({ httpsPort }) serves HTTPS too, and names its URL and CA', async (t) => {
+  const tlsDir = join(t.testdir(), 'tls');
+  const server = await startServer({ port: 0, httpsPort: 0, tlsDir });
+  t.teardown(() => server.close());
+  t.match(server.https, { url: /^https:\/\/127\.0\.0\.1:\d+$/, caFile: join(tlsDir, 'ca.pem') });
+  t.equal((await overTls(server.https!.url, readFileSync(server.https!.caFile, 'utf8'), 'GET', '/sandbox/health')).status, 200);
+  const plain = await startServer({ port: 0 });
+  t.teardown(() => plain.close());
+  t.equal(plain.https, null, 'no HTTPS unless asked');
 });
 
 t.test('SIGTERM closes both listeners', async (t: Test) => {
