@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:tls';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { startServer } from '../../src/server.js';
@@ -210,6 +211,40 @@ t.test('an HTTPS port in use, or a TLS directory that cannot be made, stops star
   t.equal(blocked.code, 1);
   t.match(blocked.stderr, /^iamport-sandbox: TLS directory .*file\/tls: .*ENOTDIR.* \(pick another with --tls-dir\)\n$/);
   t.notMatch(blocked.stdout, /listening/);
+});
+
+/** Writes `text` over TLS and reads until the server closes the connection (or `waitMs` passes). */
+function rawTls(port: number, ca: string, text: string, waitMs: number): Promise<{ answer: string; closedAfter: number | null }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = connect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => socket.write(text));
+    let answer = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ answer, closedAfter: null });
+    }, waitMs);
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ answer, closedAfter: Date.now() - started });
+    });
+  });
+}
+
+t.test('the HTTPS listener keeps the plain one\'s bounds and refusals: 408 for slow headers, 400 envelope for junk', async (t) => {
+  if (!requireBuiltCli(t)) return;
+  const tlsDir = join(t.testdir(), 'tls');
+  const child = await startCli(['--https-port', '0', '--tls-dir', tlsDir, '--request-timeout', '1000', '--headers-timeout', '500', '--log-level', 'silent']);
+  t.teardown(() => child.process.kill('SIGKILL'));
+  const port = Number(new URL(httpsUrlOf(child)).port);
+  const ca = readFileSync(join(tlsDir, 'ca.pem'), 'utf8');
+  const slow = await rawTls(port, ca, 'POST /users/getToken HTTP/1.1\r\nHost: localhost\r\nX-Slow: ', 10_000);
+  t.match(slow.answer, /^HTTP\/1\.1 408 /, 'headers that never end: 408');
+  t.ok(slow.closedAfter !== null && slow.closedAfter < 3500, `closed soon after the bound (${slow.closedAfter} ms)`);
+  const junk = await rawTls(port, ca, 'HELLO\r\n\r\n', 10_000);
+  t.match(junk.answer, /^HTTP\/1\.1 400 [\s\S]*\r\n\r\n\{"code":-1,/, 'a request line that is not HTTP: the 400 envelope');
+  t.equal(await stop(child), 0);
 });
 
 t.test('startServer({ httpsPort }) serves HTTPS too, and names its URL and CA', async (t) => {
