@@ -89,7 +89,7 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
     },
   });
   const publicUrl = new URL(config.publicUrl);
-  // A client fixed to https://api.iamport.kr sends that Host: on the HTTPS listener it is this sandbox's own name.
+  // With the HTTPS listener on, a client fixed to https://api.iamport.kr sends that Host: then it names this sandbox.
   const httpsNames = config.httpsPort === null ? [] : [SERVER_NAMES.dns[0]];
   const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host, ...httpsNames], allowedOrigins: [publicUrl.origin] };
   const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts, controlAccess });

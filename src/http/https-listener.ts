@@ -43,10 +43,11 @@ export async function listenHttps(app: FastifyInstance, tls: ServedCertificate, 
   });
   return {
     port: (server.address() as AddressInfo).port,
+    // As Fastify closes the plain listener (forceCloseConnections): no keep-alive socket holds the exit back.
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        server.closeAllConnections();
       }),
   };
 }
