@@ -13,6 +13,10 @@
 #   docker run --rm -p 8080:8080 -e IAMPORT_SANDBOX_CONTROL_KEY=<a secret> iamport-sandbox
 # Other containers reaching it by service name add that name:
 #   -e IAMPORT_SANDBOX_ALLOWED_HOSTS=sandbox
+# For clients fixed to https://api.iamport.kr, HTTPS on 8443 with a local CA, made
+# at first start in /data/tls (keep /data in a volume so the CA stays the same):
+#   docker run --rm -p 443:8443 -e IAMPORT_SANDBOX_HTTPS_PORT=8443 -v sandbox-data:/data iamport-sandbox
+#   docker run --rm -v sandbox-data:/data iamport-sandbox node dist/src/cli.js ca > iamport-sandbox-ca.pem
 #
 # NODE_IMAGE selects the base image of every stage. The default is the public
 # Node image; scripts/container-check.sh passes a locally assembled image
@@ -81,7 +85,8 @@ LABEL org.opencontainers.image.title="iamport-sandbox" \
       org.opencontainers.image.licenses="MIT"
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=8080
+    PORT=8080 \
+    IAMPORT_SANDBOX_TLS_DIR=/data/tls
 WORKDIR /app
 # Application files stay owned by root: the server only reads them.
 COPY --from=deps /app/node_modules ./node_modules
@@ -94,7 +99,8 @@ RUN mkdir -p /data && chown node:node /data
 # "node" (uid 1000) is the unprivileged user that the official Node images
 # ship; the locally assembled base image creates the same user.
 USER node
-EXPOSE 8080
+# 8443: the HTTPS listener, when IAMPORT_SANDBOX_HTTPS_PORT=8443 turns it on.
+EXPOSE 8080 8443
 # Slim images have no curl/wget: probe with Node's global fetch instead.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/sandbox/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

@@ -15,7 +15,8 @@
 #   4. runs the image (podman+runc on the host network; falls back to
 #      `buildah run` if podman cannot start containers here), waits for
 #      /sandbox/health, runs the image's own HEALTHCHECK, checks the process
-#      is not root, and checks POST /users/getToken answers code 0 with a
+#      is not root (and that it exposes 8443 and keeps its CA in /data/tls),
+#      and checks POST /users/getToken answers code 0 with a
 #      40-hex access token for the merchant in fixtures/merchants.json;
 #   5. runs the README's compose file (<!-- file: compose.yaml -->) with
 #      podman-compose and a small app container that reaches the sandbox by
@@ -307,8 +308,9 @@ for (const [key, value] of Object.entries(want)) {
 }
 if (!c.User || ['root', '0', '0:0'].includes(c.User)) problems.push(`USER is '${c.User ?? ''}', expected non-root`);
 if (!c.Healthcheck?.Test?.length) problems.push('no HEALTHCHECK');
-if (!Object.keys(c.ExposedPorts ?? {}).includes('8080/tcp')) problems.push('8080/tcp not exposed');
-for (const e of ['HOST=0.0.0.0', 'PORT=8080']) if (!(c.Env ?? []).includes(e)) problems.push(`ENV ${e} missing`);
+for (const p of ['8080/tcp', '8443/tcp']) if (!Object.keys(c.ExposedPorts ?? {}).includes(p)) problems.push(`${p} not exposed`);
+// The HTTPS listener's CA is made at first start in the data volume, so it outlives the container.
+for (const e of ['HOST=0.0.0.0', 'PORT=8080', 'IAMPORT_SANDBOX_TLS_DIR=/data/tls']) if (!(c.Env ?? []).includes(e)) problems.push(`ENV ${e} missing`);
 if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
 console.log(`config ok: USER=${c.User} CMD=${JSON.stringify(c.Cmd)} HEALTHCHECK=${JSON.stringify(c.Healthcheck.Test)}`);
 EOF

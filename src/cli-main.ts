@@ -13,6 +13,8 @@ import { removeReadyFile, writeReadyFile } from './ready-file.js';
 import { onParentExit } from './parent-watch.js';
 import { waitCommand } from './wait.js';
 import { runKit } from './conformance/kit.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tlsMaterial } from './tls/tls-dir.js';
 
 /**
  * The banner shows only the shipped fixtures' secrets (public, in the repository); a secret given by a flag, the
@@ -62,6 +64,16 @@ function answered(server: RequestEvents): Promise<void> {
   });
 }
 
+/** `ca`: the CA's certificate, never a key, printed or written to --out; the TLS directory is made if need be. */
+async function printCa(config: Config): Promise<void> {
+  const pem = await readFile((await tlsMaterial(config.tlsDir)).caFile, 'utf8');
+  if (config.out === null) process.stdout.write(pem);
+  else {
+    await writeFile(config.out, pem);
+    process.stdout.write(`wrote the CA certificate of ${config.tlsDir} to ${config.out}\n`);
+  }
+}
+
 /** The commands that start no server; null for `serve`. */
 async function runOnce(config: Config): Promise<Started | null> {
   if (config.command === 'help') process.stdout.write(usage);
@@ -71,7 +83,8 @@ async function runOnce(config: Config): Promise<Started | null> {
     await app.ready();
     process.stdout.write(JSON.stringify(await app.openapi(), null, 2) + '\n');
     await app.close();
-  } else return null;
+  } else if (config.command === 'ca') await printCa(config);
+  else return null;
   return { command: config.command, warm: DONE };
 }
 
@@ -101,12 +114,13 @@ async function main(): Promise<Started> {
     config.controlOff === null
       ? `  control API ${server.url}/sandbox/... (off with --no-control)`
       : `  control API off: ${config.controlOff}; /sandbox/... answers 404`,
+    ...(server.https ? [`  https ${server.https.url} (also as https://api.iamport.kr)   CA ${server.https.caFile} (iamport-sandbox ca)`] : []),
     ...config.merchants.map(
       (m) => `  merchant ${m.code} (${m.name}): imp_key=${m.imp_key} imp_secret=${shownSecret(m)} default MID settle.${m.settle.default_mid}`,
     ),
   ];
   stdoutLog().release(lines.join('\n') + '\n');
-  if (config.readyFile) await writeReadyFile(config.readyFile, server.url);
+  if (config.readyFile) await writeReadyFile(config.readyFile, server.https ? [server.url, server.https.url] : [server.url]);
   stopOnSignals(server, config.readyFile);
   return { command: config.command, warm: answered(server.app.server) };
 }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTROL_KEY_HEADER, isLoopback } from './api/control-access.js';
 import { describeProblems } from './contract/validation.js';
@@ -35,13 +37,20 @@ export interface Config {
   allowedHosts: string[];
   /** Hosts or URL prefixes webhooks may go to; null: anywhere. */
   webhookAllow: string[] | null;
+  /** The HTTPS listener's port (for clients fixed to https://api.iamport.kr); null: no HTTPS listener. */
+  httpsPort: number | null;
+  /** Where the local CA and the HTTPS listener's certificate are kept (made at first use). */
+  tlsDir: string;
+  /** `ca --out FILE`: where to write the CA certificate; null prints it. */
+  out: string | null;
   /** Where to write the URL once listening (removed on a clean exit), for `iamport-sandbox wait --ready-file`. */
   readyFile: string | null;
-  /** `openapi`: print the OpenAPI document and exit; `version`: print the package's version. */
-  command: 'serve' | 'openapi' | 'help' | 'version';
+  /** `openapi`: print the OpenAPI document and exit; `ca`: the CA certificate; `version`: the package's version. */
+  command: 'serve' | 'openapi' | 'ca' | 'help' | 'version';
 }
 
 export const usage = `Usage: iamport-sandbox [openapi] [options]
+       iamport-sandbox ca [--out FILE] [--tls-dir DIR]
        iamport-sandbox wait [URL] [--timeout 30s] [--ready-file FILE]
 
 Options (environment variable in brackets):
@@ -68,12 +77,18 @@ Options (environment variable in brackets):
   --log-level LEVEL       pino level: fatal error warn info debug trace silent (IAMPORT_SANDBOX_LOG_LEVEL; default info)
   --log-format FORMAT     pretty (one line per request) or json (JSON lines) (IAMPORT_SANDBOX_LOG_FORMAT;
                           default: pretty on a terminal, json otherwise)
+  --https-port PORT       also serve HTTPS on PORT with a certificate for api.iamport.kr, localhost and 127.0.0.1,
+                          signed by a local CA (IAMPORT_SANDBOX_HTTPS_PORT; default: no HTTPS)
+  --tls-dir DIR           where the local CA and the certificate are kept, made at first use (IAMPORT_SANDBOX_TLS_DIR;
+                          default: tls/ beside the --data file, else ~/.iamport-sandbox/tls)
   --ready-file FILE       once listening, write the URL to FILE (removed on exit) (IAMPORT_SANDBOX_READY_FILE)
   --version               print the version and exit
   -h, --help              this text
 
 Commands:
   openapi                 print the OpenAPI document and exit
+  ca                      print the local CA's certificate (PEM), or write it to --out FILE; makes the CA if
+                          the TLS directory holds none
   wait [URL]              wait until the sandbox at URL (default http://127.0.0.1:8080, or the URL in
                           --ready-file FILE) answers /sandbox/health; exit 1 after --timeout (default 30s)
   conformance, record, replay   the conformance kit (e.g. iamport-sandbox conformance --help)
@@ -147,6 +162,9 @@ const OPTIONS = {
   'allowed-hosts': { type: 'string' },
   'webhook-allow': { type: 'string' },
   'ready-file': { type: 'string' },
+  'https-port': { type: 'string' },
+  'tls-dir': { type: 'string' },
+  out: { type: 'string' },
   version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -170,9 +188,11 @@ const picker =
     flag ?? names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
 
 function commandOf(values: Values, positionals: string[]): Config['command'] {
-  if (positionals.length > 0 && positionals[0] !== 'openapi') throw new ConfigError(`unknown command "${positionals[0]}"`);
+  const command = positionals[0];
+  if (command !== undefined && command !== 'openapi' && command !== 'ca') throw new ConfigError(`unknown command "${command}"`);
+  if (values.out !== undefined && command !== 'ca') throw new ConfigError('--out belongs to the ca command (iamport-sandbox ca --out FILE)');
   if (values.help) return 'help';
-  return values.version ? 'version' : positionals[0] === 'openapi' ? 'openapi' : 'serve';
+  return values.version ? 'version' : (command ?? 'serve');
 }
 
 /** The merchants file's (or the shipped) merchants, the first one changed by the flags that name it. */
@@ -264,6 +284,21 @@ function publicUrlOf(publicUrl: string | undefined, host: string, port: number):
   return publicUrl ?? `http://${displayHost(host)}:${port}`;
 }
 
+/** The TLS directory: beside the data file when there is one, so a container's volume keeps it; else the user's. */
+function defaultTlsDir(dataFile: string | null): string {
+  return dataFile === null ? join(homedir(), '.iamport-sandbox', 'tls') : join(dirname(dataFile), 'tls');
+}
+
+function tlsOf(values: Values, env: Env, dataFile: string | null): Pick<Config, 'httpsPort' | 'tlsDir' | 'out'> {
+  const pick = picker(env);
+  const httpsPort = pick(values['https-port'], 'IAMPORT_SANDBOX_HTTPS_PORT');
+  return {
+    httpsPort: httpsPort === undefined ? null : integer('https-port', httpsPort, 0, 65535),
+    tlsDir: pick(values['tls-dir'], 'IAMPORT_SANDBOX_TLS_DIR') ?? defaultTlsDir(dataFile),
+    out: values.out ?? null,
+  };
+}
+
 export function loadConfig(argv: readonly string[], env: Env): Config {
   const { values, positionals } = parseFlags(argv);
   const pick = picker(env);
@@ -277,10 +312,11 @@ export function loadConfig(argv: readonly string[], env: Env): Config {
   const control = controlOf(values, env, hostGiven);
   const webhookAllow = webhookAllowOf(values, env);
   const publicUrl = publicUrlOf(pick(values['public-url'], 'IAMPORT_SANDBOX_PUBLIC_URL'), host, port);
+  const dataFile = pick(values.data, 'IAMPORT_SANDBOX_DATA') ?? null;
   return {
     host,
     port,
-    dataFile: pick(values.data, 'IAMPORT_SANDBOX_DATA') ?? null,
+    dataFile,
     seed: seedText === undefined ? null : integer('seed', seedText, 0, 2 ** 31 - 1),
     merchants,
     logLevel: logLevel(pick(values['log-level'], 'IAMPORT_SANDBOX_LOG_LEVEL') ?? 'info'),
@@ -289,13 +325,14 @@ export function loadConfig(argv: readonly string[], env: Env): Config {
     ...control,
     webhookAllow,
     timeouts,
+    ...tlsOf(values, env, dataFile),
     readyFile: pick(values['ready-file'], 'IAMPORT_SANDBOX_READY_FILE') ?? null,
     command,
   };
 }
 
 /** What `startServer` runs from: the Config without what only the CLI reads. */
-export type ServerConfig = Omit<Config, 'command' | 'logLevel' | 'logFormat' | 'controlOff' | 'readyFile'>;
+export type ServerConfig = Omit<Config, 'command' | 'logLevel' | 'logFormat' | 'controlOff' | 'readyFile' | 'out'>;
 
 /** `startServer`'s options: any part of a ServerConfig; the rest as the CLI's defaults (port 8080, memory, shipped merchants). */
 export type ServerOptions = Partial<Omit<ServerConfig, 'timeouts'>> & { timeouts?: Partial<HttpTimeouts> };
@@ -320,5 +357,7 @@ export function serverConfig(options: ServerOptions = {}): ServerConfig {
     allowedHosts: options.allowedHosts ?? [],
     webhookAllow: options.webhookAllow ?? null,
     timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    httpsPort: options.httpsPort ?? null,
+    tlsDir: options.tlsDir ?? defaultTlsDir(options.dataFile ?? null),
   };
 }

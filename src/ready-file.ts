@@ -1,12 +1,13 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 
 /**
- * Writes `url` and a newline to `file` for `iamport-sandbox wait --ready-file` (and any script) to read: through a
- * temp file renamed over it, so a reader finds the whole URL or no file, never half of one.
+ * Writes the URLs, a line each, to `file` for `iamport-sandbox wait --ready-file` (and any script) to read: the
+ * plain one first (what `wait` reads), then the HTTPS listener's if there is one. Through a temp file renamed over
+ * it, so a reader finds every URL or no file, never half of one.
  */
-export async function writeReadyFile(file: string, url: string): Promise<void> {
+export async function writeReadyFile(file: string, urls: readonly string[]): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${url}\n`);
+  await writeFile(temp, urls.map((url) => `${url}\n`).join(''));
   await rename(temp, file);
 }
 

@@ -14,6 +14,9 @@ import { stdoutLog } from './log-output.js';
 import { prettyOutput } from './pretty-log.js';
 import { logWebhookAttempt } from './webhook-log.js';
 import { useGeneratedValidators } from './generated-validators.js';
+import { listenHttps, type HttpsListener } from './http/https-listener.js';
+import { SERVER_NAMES } from './tls/certificate.js';
+import { tlsMaterial, type TlsMaterial } from './tls/tls-dir.js';
 
 export { buildApp, type AppOptions } from './http/app.js';
 export { LowdbStore, UnreadableDataFileError } from './storage/lowdb-store.js';
@@ -27,6 +30,8 @@ export interface RunningServer {
   sandbox: Sandbox;
   /** The address it listens on, e.g. http://127.0.0.1:8080 */
   url: string;
+  /** The HTTPS listener's address (https://127.0.0.1:8443), and the CA file its certificate chains to; null without one. */
+  https: { url: string; caFile: string } | null;
   /** Stops accepting requests, lets the ones in flight finish, and flushes pending writes. */
   close(): Promise<void>;
 }
@@ -70,14 +75,16 @@ export async function startServer(options: ServerOptions = {}, logger: FastifySe
     lock = await lockDataFile(config.dataFile);
   }
   try {
-    return await listening(config, logger, lock);
+    // Made before anything listens, so an unusable TLS directory stops the start before a port is taken.
+    const tls = config.httpsPort === null ? null : await tlsMaterial(config.tlsDir);
+    return await listening(config, logger, lock, tls);
   } catch (error) {
     await lock?.release();
     throw error;
   }
 }
 
-async function listening(config: ServerConfig, logger: FastifyServerOptions['logger'], lock: DataFileLock | null): Promise<RunningServer> {
+async function listening(config: ServerConfig, logger: FastifyServerOptions['logger'], lock: DataFileLock | null, tls: TlsMaterial | null): Promise<RunningServer> {
   const store = config.dataFile ? new LowdbStore(config.dataFile) : new MemoryStore();
   // With --port 0 the port is known only once listening: receipt links read the address then.
   let linkBase = config.publicUrl;
@@ -94,7 +101,9 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
     },
   });
   const publicUrl = new URL(config.publicUrl);
-  const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host], allowedOrigins: [publicUrl.origin] };
+  // With the HTTPS listener on, a client fixed to https://api.iamport.kr sends that Host: then it names this sandbox.
+  const httpsNames = config.httpsPort === null ? [] : [SERVER_NAMES.dns[0]];
+  const controlAccess = { key: config.controlKey, allowedHosts: [...config.allowedHosts, publicUrl.host, ...httpsNames], allowedOrigins: [publicUrl.origin] };
   const app = await buildApp({ sandbox, logger, control: config.control, timeouts: config.timeouts, controlAccess });
   log = app.log;
   try {
@@ -108,14 +117,31 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${displayHost(config.host)}:${port}`;
   if (publicUrl.port === '0') linkBase = url;
+  const https = await httpsBeside(app, config, tls).catch(async (error: unknown) => {
+    await app.close();
+    await sandbox.close();
+    throw error;
+  });
   return {
     app,
     sandbox,
     url,
+    https: https && { url: `https://${displayHost(config.host)}:${https.listener.port}`, caFile: https.caFile },
     close: async () => {
+      await https?.listener.close();
       await app.close();
       await sandbox.close();
       await lock?.release();
     },
   };
+}
+
+/** The HTTPS listener beside the plain one, with the TLS directory's certificate; null when no --https-port is given. */
+async function httpsBeside(app: FastifyInstance, config: ServerConfig, tls: TlsMaterial | null): Promise<{ listener: HttpsListener; caFile: string } | null> {
+  if (config.httpsPort === null || tls === null) return null;
+  try {
+    return { listener: await listenHttps(app, tls, config.timeouts, config.host, config.httpsPort), caFile: tls.caFile };
+  } catch (error) {
+    throw explainListenError(error, config.host, config.httpsPort, '--https-port');
+  }
 }

@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import t, { type Test } from 'tap';
 import { ConfigError, loadConfig } from '../../src/config.js';
@@ -19,6 +21,17 @@ t.test('flags win over environment variables', async (t) => {
   t.match(config.merchants[0], { imp_key: 'env-key', imp_secret: 'flag-secret', settle: { billing_key_api: true } });
   t.equal(loadConfig([], { PORT: '7000' }).port, 7000);
   t.equal(loadConfig(['openapi'], {}).command, 'openapi');
+});
+
+t.test('the HTTPS listener is off unless a port is given; the TLS directory follows --data', async (t) => {
+  const home = homedir();
+  t.match(loadConfig([], {}), { httpsPort: null, tlsDir: join(home, '.iamport-sandbox', 'tls') });
+  t.match(loadConfig(['--https-port', '8443', '--data', '/srv/sandbox/db.json'], {}), { httpsPort: 8443, tlsDir: '/srv/sandbox/tls' });
+  t.match(loadConfig([], { IAMPORT_SANDBOX_HTTPS_PORT: '9443', IAMPORT_SANDBOX_TLS_DIR: '/data/tls' }), { httpsPort: 9443, tlsDir: '/data/tls' });
+  t.equal(loadConfig(['--tls-dir', '/flag/tls'], { IAMPORT_SANDBOX_TLS_DIR: '/data/tls' }).tlsDir, '/flag/tls');
+  t.match(loadConfig(['ca', '--out', 'ca.pem'], {}), { command: 'ca', out: 'ca.pem' });
+  t.throws(() => loadConfig(['--https-port', '99999'], {}), /https-port must be an integer from 0 to 65535/);
+  t.throws(() => loadConfig(['openapi', '--out', 'x'], {}), /--out belongs to the ca command/);
 });
 
 t.test('bad values fail with one readable line', async (t) => {
