@@ -3,12 +3,13 @@
 // it has rendered and again on each change of the page; each is idempotent, and none changes what React renders
 // itself (only attributes React does not set), so its later renders neither undo nor trip over them.
 
-/** The labels of controls swagger-ui leaves unnamed (axe's label and select-name), by selector. */
+/**
+ * The labels of controls swagger-ui leaves unnamed (axe's select-name and label), by selector: the servers' select
+ * sits in an empty label, the request body's textarea in none. Its content-type selects name themselves.
+ */
 const LABELS: readonly (readonly [string, string])[] = [
   ['#servers', 'Servers'],
   ['textarea.body-param__text', 'Request body'],
-  ['.body-param-content-type select', 'Request body content type'],
-  ['.response-control-media-type select, .content-type', 'Response content type'],
 ];
 
 function nameControls(): void {

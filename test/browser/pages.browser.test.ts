@@ -173,6 +173,9 @@ withChromium(t, (launch) => {
       await onetime.locator('.btn.execute').waitFor();
       await assertAxe(t, page, `/docs (${name}, an operation being tried out)`);
       await keep(page, `docs-${name}`);
+      await onetime.locator('.btn.execute').click();
+      const answer = onetime.locator('.live-responses-table .response-col_description pre');
+      t.match(JSON.parse((await answer.first().textContent()) ?? ''), { code: -1, message: 'Unauthorized' }, `Execute asks this server, which wants a token (${name})`);
       await page.close();
     }
   });
