@@ -13,6 +13,7 @@ const entries = {
   checkout: 'src/browser/checkout.ts',
   example: 'src/browser/example.ts',
   'reload-restored': 'src/browser/reload-restored.ts',
+  docs: 'src/browser/docs.ts',
 };
 // What the bundles are made of; when none of it changed since they were written, the build writes nothing.
 const inputs = ['src', 'package-lock.json', 'scripts/bundle-browser.mjs'];

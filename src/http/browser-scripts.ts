@@ -6,9 +6,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 // They are read from the package's root, which the compiled files, the CLI's single-file bundle and the sources
 // (run by the tests) all sit under at different depths.
 
-/** The bundles a page of the sandbox loads by name; `iamport` is served at /v1/iamport.js instead. */
+/**
+ * The bundles a page of the sandbox loads by name; `iamport` is served at /v1/iamport.js instead, `docs` by
+ * swagger-ui as its theme's script (src/http/docs-server.ts).
+ */
 export type PageScript = 'dashboard' | 'checkout' | 'example' | 'reload-restored';
-type Bundle = PageScript | 'iamport';
+type Bundle = PageScript | 'iamport' | 'docs';
 
 const PAGE_SCRIPTS: readonly PageScript[] = ['dashboard', 'checkout', 'example', 'reload-restored'];
 
@@ -28,7 +31,7 @@ function packageRoot(): URL {
 const cache = new Map<Bundle, string>();
 
 /** A bundle's text, read once; a sandbox run from sources that were never built says so. */
-async function bundleText(name: Bundle): Promise<string> {
+export async function bundleText(name: Bundle): Promise<string> {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   const file = new URL(`dist/browser/${name}.js`, packageRoot());

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { openapiInfo } from './openapi-info.js';
 import { documentingOnly } from './schema-controller.js';
+import { bundleText } from './browser-scripts.js';
+import { DOCS_THEME } from './docs-theme.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,7 +46,13 @@ async function buildDocsApp(app: FastifyInstance, routes: RegisterRoutes): Promi
   const instance = Fastify({ loggerInstance: app.log, logController: new LogController({ disableRequestLogging: true }), schemaController: documentingOnly });
   await instance.register(swagger, { openapi: openapiInfo });
   // BaseLayout: no top bar, whose logo (no alt) and "Explore" URL field (no label) serve nothing here, one document.
-  await instance.register(swaggerUi, { routePrefix: '/docs', uiConfig: { layout: 'BaseLayout' }, theme: { title: DOCS_TITLE, js: [NAME_SERVERS] } });
+  // No syntax highlighting: its colours fail contrast. No Schemas section: the operations show each schema already,
+  // and its many nested toggles are unusable from a keyboard. The theme fixes what is left (src/browser/docs.ts).
+  await instance.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { layout: 'BaseLayout', syntaxHighlight: false, defaultModelsExpandDepth: -1 },
+    theme: { title: DOCS_TITLE, css: [DOCS_THEME], js: [{ filename: 'docs.js', content: await bundleText('docs') }] },
+  });
   instance.addHook('onSend', async (_request, reply, payload) => (isHtml(reply) && typeof payload === 'string' ? withPageHead(payload) : payload));
   await routes(instance, true);
   await instance.ready();
@@ -52,18 +60,6 @@ async function buildDocsApp(app: FastifyInstance, routes: RegisterRoutes): Promi
 }
 
 const DOCS_TITLE = 'iamport-sandbox API 문서 (PortOne V1 · 헥토파이낸셜)';
-
-/**
- * swagger-ui renders the servers' select inside an empty label, so it has no name (axe's critical select-name); it
- * offers no option for one, and renders the select late and again, so a script names it whenever it appears.
- */
-const NAME_SERVERS = {
-  filename: 'name-servers.js',
-  content: `new MutationObserver(() => {
-  const select = document.getElementById('servers');
-  if (select && !select.hasAttribute('aria-label')) select.setAttribute('aria-label', 'Servers');
-}).observe(document.body, { childList: true, subtree: true });`,
-};
 
 const isHtml = (reply: FastifyReply) => String(reply.getHeader('content-type') ?? '').startsWith('text/html');
 

@@ -8,7 +8,8 @@ import { DESKTOP, fitsWidth, keep, NARROW, PHONE, PHONE_BROWSER, withChromium } 
 
 // The buyer- and developer-facing pages in a real browser: the landing page, the checkout's inline errors and
 // keyboard use, the receipt, an unknown checkout, the example page on a phone with a virtual account, /docs. Each
-// page the sandbox renders itself has no axe violation and fits 390 and 320 px; /docs (swagger-ui) has no critical one.
+// page the sandbox renders itself has no axe violation and fits 390 and 320 px; /docs (swagger-ui, amended by its
+// theme) has none either, an operation open and tried out.
 
 withChromium(t, (launch) => {
   let browser: Browser;
@@ -163,10 +164,18 @@ withChromium(t, (launch) => {
     for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       const page = await open('/docs', viewport);
       await page.waitForSelector('.opblock-tag');
-      await page.click('.opblock-summary >> nth=0');
-      await page.waitForSelector('.opblock-body');
-      await assertAxe(t, page, `/docs (${name}, an operation open)`, 'critical');
+      const onetime = page.locator('#operations-subscribe-onetime');
+      await onetime.locator('.opblock-summary-control').click();
+      await onetime.locator('.opblock-body').waitFor();
+      await assertAxe(t, page, `/docs (${name}, an operation open)`);
+      await onetime.locator('.try-out__btn').click();
+      await onetime.locator('textarea.body-param__text').waitFor();
+      await onetime.locator('.btn.execute').waitFor();
+      await assertAxe(t, page, `/docs (${name}, an operation being tried out)`);
       await keep(page, `docs-${name}`);
+      await onetime.locator('.btn.execute').click();
+      const answer = onetime.locator('.live-responses-table .response-col_description pre');
+      t.match(JSON.parse((await answer.first().textContent()) ?? ''), { code: -1, message: 'Unauthorized' }, `Execute asks this server, which wants a token (${name})`);
       await page.close();
     }
   });
