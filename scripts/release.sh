@@ -14,8 +14,9 @@
 #   RELEASE_LINK_NODE_MODULES=1  link this tree's node_modules into the clone instead of `npm ci` there (offline;
 #                                the lockfile is the same only if node_modules was installed from it)
 #   RELEASE_NO_IMAGE=1           skip the image
-#   RELEASE_SOURCE=URL           the repository URL for the image's org.opencontainers.image.source label
-#                                (default: this clone's `origin` remote, if it has one; else the label is empty)
+#   RELEASE_SOURCE=URL           the repository's public URL: package.json's `repository` in the tarball and the
+#                                image's org.opencontainers.image.source label (default: this clone's `origin`
+#                                remote when it is a URL; else both are left out, with a warning)
 #   NODE_IMAGE=IMAGE             the image's base (the Dockerfile's build argument; default node:22-bookworm-slim)
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: bash scripts/release.sh OUTDIR" >&2; exit 2; }
@@ -44,6 +45,14 @@ else
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
+# The repository's public URL is known only where the release is made: package.json's `repository` (and the image's
+# source label) come from it, never from a guess committed to the tree.
+source=${RELEASE_SOURCE:-$(git -C "$repo" remote get-url origin 2>/dev/null || true)}
+case $source in
+  https://* | git+https://* | ssh://* | git@*:*) npm pkg set repository.type=git "repository.url=$source" ;;
+  *) echo "release: warning: no public repository URL (set RELEASE_SOURCE); the package has no repository field" >&2; source= ;;
+esac
+
 step "npm pack (builds dist/)"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 documented=$(node dist/src/cli.js openapi | node -e 'console.log(JSON.parse(require("fs").readFileSync(0)).info.version)')
@@ -52,7 +61,6 @@ cp "$work/$tarball" "$out/iamport-sandbox-$version.tgz"
 artifacts=("iamport-sandbox-$version.tgz")
 
 image="iamport-sandbox:$version"
-source=${RELEASE_SOURCE:-$(git -C "$repo" remote get-url origin 2>/dev/null || true)}
 build_args=(--build-arg "VERSION=$version" --build-arg "SOURCE=$source")
 [ -z "${NODE_IMAGE:-}" ] || build_args+=(--build-arg "NODE_IMAGE=$NODE_IMAGE")
 # The clone's node_modules (a link, or installed for npm pack) stays out of the build context (.dockerignore).
