@@ -258,17 +258,16 @@ t.test('startServer({ httpsPort }) serves HTTPS too, and names its URL and CA', 
   t.equal(plain.https, null, 'no HTTPS unless asked');
 });
 
-t.test('SIGTERM closes both listeners', async (t: Test) => {
+t.test('SIGTERM closes both listeners, an idle keep-alive connection open', async (t: Test) => {
   if (!requireBuiltCli(t)) return;
   const tlsDir = join(t.testdir(), 'tls');
-  const child = await startCli(['--https-port', '0', '--tls-dir', tlsDir, '--log-level', 'silent']);
+  // Idle connections would stay open for ten minutes: an exit that waited for them would outlast the test's timeout.
+  const child = await startCli(['--https-port', '0', '--tls-dir', tlsDir, '--log-level', 'silent', '--keep-alive-timeout', '600000']);
   t.teardown(() => child.process.kill('SIGKILL'));
   const httpsUrl = httpsUrlOf(child);
   const ca = readFileSync(join(tlsDir, 'ca.pem'), 'utf8');
   t.equal((await overTls(httpsUrl, ca, 'GET', '/sandbox/health')).status, 200);
-  const started = Date.now();
   t.equal(await stop(child), 0);
-  t.ok(Date.now() - started < 2000, 'within 2 s');
   await t.rejects(overTls(httpsUrl, ca, 'GET', '/sandbox/health'), { code: 'ECONNREFUSED' });
   await t.rejects(fetch(`${child.url}/sandbox/health`));
 });

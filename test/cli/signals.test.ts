@@ -72,10 +72,11 @@ for (const [name, project, args] of [
 }
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  t.test(`${signal} flushes pending writes and exits 0 within 2 s`, async (t) => {
+  t.test(`${signal} flushes pending writes and exits 0 at once, an idle keep-alive connection open`, async (t) => {
     if (!requireBuiltCli(t)) return;
     const file = join(t.testdir(), 'db.json');
-    const first = await startCli(['--data', file, '--seed', '1', '--log-level', 'silent']);
+    // Idle connections would stay open for ten minutes: an exit that waited for them would outlast the test's timeout.
+    const first = await startCli(['--data', file, '--seed', '1', '--log-level', 'silent', '--keep-alive-timeout', '600000']);
     const token = await getToken(first.url);
     const charge = fetch(`${first.url}/subscribe/payments/onetime`, {
       method: 'POST',
@@ -83,11 +84,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       body: JSON.stringify({ merchant_uid: `m-${signal}`, amount: 1000, ...card }),
     }).then((res) => res.json() as Promise<{ code: number }>);
     t.equal((await charge).code, 0, 'the charge was acknowledged');
-    // A keep-alive connection stays open (fetch keeps it): closing must not wait for it to idle out.
-    const sent = Date.now();
+    // fetch keeps its connection open: closing must not wait for it to idle out.
     first.process.kill(signal);
     t.equal(await first.exited, 0, 'exit code 0');
-    t.ok(Date.now() - sent < 2000, `exited within 2 s (${Date.now() - sent} ms)`);
 
     const second = await startCli(['--data', file, '--log-level', 'silent']);
     const found = (await (await fetch(`${second.url}/payments/find/m-${signal}`, { headers: { authorization: await getToken(second.url) } })).json()) as {
