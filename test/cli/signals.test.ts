@@ -66,7 +66,7 @@ for (const [name, project, args] of [
     t.ok(await answers(started.url), 'it answers');
     process.kill(started.npm, 'SIGTERM');
     await started.exited;
-    t.ok(await goneWithin(started.server, 5000), 'the server process is gone');
+    t.ok(await goneWithin(started.server, 20_000), 'the server process is gone');
     t.notOk(await answers(started.url), 'nothing answers at its URL');
   });
 }
