@@ -99,8 +99,9 @@ RUN mkdir -p /data && chown node:node /data
 # "node" (uid 1000) is the unprivileged user that the official Node images
 # ship; the locally assembled base image creates the same user.
 USER node
-# 8443: the HTTPS listener, when IAMPORT_SANDBOX_HTTPS_PORT=8443 turns it on.
-EXPOSE 8080 8443
+# 8080 alone: the HTTPS listener is off unless IAMPORT_SANDBOX_HTTPS_PORT turns it on (publish that port then). An
+# exposed port that nothing binds keeps testcontainers on Podman waiting for a binding that never comes.
+EXPOSE 8080
 # Slim images have no curl/wget: probe with Node's global fetch instead.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/sandbox/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

@@ -15,7 +15,8 @@
 #   4. runs the image (podman+runc on the host network; falls back to
 #      `buildah run` if podman cannot start containers here), waits for
 #      /sandbox/health, runs the image's own HEALTHCHECK, checks the process
-#      is not root (and that it exposes 8443 and keeps its CA in /data/tls),
+#      is not root (and that it exposes 8080 alone and keeps its CA in /data/tls),
+#      checks its HTTPS listener answers as api.iamport.kr with the CA it made,
 #      and checks POST /users/getToken answers code 0 with a
 #      40-hex access token for the merchant in fixtures/merchants.json;
 #   5. runs the README's compose file (<!-- file: compose.yaml -->) with
@@ -156,6 +157,8 @@ cleanup() {
     podman network rm -f "${PROJECT}_default" >/dev/null 2>&1
   fi
   "${PODMAN[@]}" rm -f -t 2 "$CTR_NAME" >/dev/null 2>&1
+  # A testcontainers container left by a recipe that failed before its stop() (testcontainers labels its own).
+  "${PODMAN[@]}" ps -aq --filter label=org.testcontainers=true | xargs -r "${PODMAN[@]}" rm -f -t 2 >/dev/null 2>&1
   [[ -n $work_ctr ]] && buildah rm "$work_ctr" >/dev/null 2>&1
   if [[ ${CONTAINER_CHECK_KEEP_IMAGE:-0} != 1 ]]; then
     buildah rmi -f "$APP_IMAGE" >/dev/null 2>&1
@@ -308,7 +311,9 @@ for (const [key, value] of Object.entries(want)) {
 }
 if (!c.User || ['root', '0', '0:0'].includes(c.User)) problems.push(`USER is '${c.User ?? ''}', expected non-root`);
 if (!c.Healthcheck?.Test?.length) problems.push('no HEALTHCHECK');
-for (const p of ['8080/tcp', '8443/tcp']) if (!Object.keys(c.ExposedPorts ?? {}).includes(p)) problems.push(`${p} not exposed`);
+// Only what listens by default: an exposed port nothing binds (8443 while HTTPS is off) keeps testcontainers on
+// Podman waiting for its binding.
+if (Object.keys(c.ExposedPorts ?? {}).join() !== '8080/tcp') problems.push(`exposes ${Object.keys(c.ExposedPorts ?? {}).join() || 'nothing'}, expected 8080/tcp alone`);
 // The HTTPS listener's CA is made at first start in the data volume, so it outlives the container.
 for (const e of ['HOST=0.0.0.0', 'PORT=8080', 'IAMPORT_SANDBOX_TLS_DIR=/data/tls']) if (!(c.Env ?? []).includes(e)) problems.push(`ENV ${e} missing`);
 if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
@@ -322,16 +327,20 @@ EOF
 # talk to it on 127.0.0.1:PORT.
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 base_url=http://127.0.0.1:$port
+# The HTTPS listener on a second free port: the image makes its CA in /data/tls at this first start.
+https_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 
 start_podman() {
   "${PODMAN[@]}" run -d --name "$CTR_NAME" --network host --pull=never \
-    "${PODMAN_RUN_LIMITS[@]}" -e HOST=0.0.0.0 -e PORT="$port" "$APP_IMAGE" >/dev/null 2>"$TMP/podman-run.err"
+    "${PODMAN_RUN_LIMITS[@]}" -e HOST=0.0.0.0 -e PORT="$port" -e IAMPORT_SANDBOX_HTTPS_PORT="$https_port" \
+    "$APP_IMAGE" >/dev/null 2>"$TMP/podman-run.err"
 }
 start_buildah() {
   # buildah run does not use the image's CMD: take it from the image config.
   mapfile -t cmd < <(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).Docker.config; for (const a of [...(c.Entrypoint??[]), ...(c.Cmd??[])]) console.log(a)' "$TMP/inspect.json")
   work_ctr=$(buildah from --pull=never "$APP_IMAGE")
-  buildah run --isolation chroot --env HOST=0.0.0.0 --env PORT="$port" "$work_ctr" -- "${cmd[@]}" \
+  buildah run --isolation chroot --env HOST=0.0.0.0 --env PORT="$port" --env IAMPORT_SANDBOX_HTTPS_PORT="$https_port" \
+    "$work_ctr" -- "${cmd[@]}" \
     >"$TMP/server.log" 2>&1 &
   bg_pid=$!
 }
@@ -416,6 +425,31 @@ if (!m) { console.error(`no merchant with imp_key/imp_secret in ${file}`); proce
 })().catch((e) => { console.error(e); process.exit(1); });
 EOF
 log "POST /users/getToken answered code 0 with a 40-hex access_token"
+if [[ $RUNNER == podman ]]; then
+  "${PODMAN[@]}" exec "$CTR_NAME" cat /data/tls/ca.pem >"$TMP/ca.pem" || die "no CA in the container's /data/tls"
+else
+  buildah run --isolation chroot "$work_ctr" -- cat /data/tls/ca.pem >"$TMP/ca.pem" || die "no CA in the container's /data/tls"
+fi
+# As a client fixed to https://api.iamport.kr reaches it: that name in TLS and Host, trusting only the image's CA.
+# It listens just after the plain listener that /sandbox/health answered on: a few tries.
+node - "$https_port" "$TMP/ca.pem" <<'EOF' || die "the HTTPS listener did not answer as api.iamport.kr with the image's CA"
+const [port, caFile] = process.argv.slice(2);
+const ca = require('fs').readFileSync(caFile);
+const health = () => new Promise((resolve, reject) => {
+  require('https').get({ host: '127.0.0.1', port, path: '/sandbox/health', servername: 'api.iamport.kr',
+    headers: { host: 'api.iamport.kr' }, ca }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); })
+    .on('error', reject);
+});
+(async () => {
+  for (let tries = 1; ; tries++) {
+    try { process.exit((await health()) === 200 ? 0 : 1); } catch (error) {
+      if (tries === 20 || error.code !== 'ECONNREFUSED') { console.error(error.message); process.exit(1); }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+})();
+EOF
+log "HTTPS on $https_port: the image made its CA in /data/tls and answers as api.iamport.kr"
 # ---------------------------------------------------------------------------
 # 6. The README's compose file, run as written but for the two lines that
 # name an image: the sandbox's release image and the app's `build: .` both
@@ -485,7 +519,8 @@ log "compose: app reached http://sandbox:8080 by its service name; reset with th
 # 7. The README's testcontainers recipe, through Podman's Docker-compatible
 # API on a socket of this run's own (the README names /run/podman/podman.sock).
 socket=$TMP/podman.sock
-podman system service --time=0 "unix://$socket" >"$TMP/podman-service.log" 2>&1 &
+# Without fd 9: a container the service starts would inherit the state dir's lock and hold it while it runs.
+podman system service --time=0 "unix://$socket" >"$TMP/podman-service.log" 2>&1 9>&- &
 service_pid=$!
 for _ in $(seq 1 50); do [[ -S $socket ]] && break; sleep 0.1; done
 [[ -S $socket ]] || { cat "$TMP/podman-service.log" >&2; die "podman system service did not open $socket"; }
