@@ -1,11 +1,10 @@
 import t, { type Test } from 'tap';
+import type { Sandbox } from '../../src/index.js';
 import type { Browser, Page } from 'playwright-core';
-import { createSandbox } from '../../src/index.js';
-import { buildApp } from '../../src/http/app.js';
 import { assertAxe } from '../helpers/axe.js';
 import { merchantA } from '../helpers/doors.js';
 import { webhookReceiver } from '../helpers/webhook-receiver.js';
-import { DESKTOP, keep, withChromium } from '../helpers/chromium.js';
+import { DESKTOP, keep, servedWithBrowser, withChromium } from '../helpers/chromium.js';
 import { jsonCall } from '../helpers/json-call.js';
 
 // The dashboard's views of what issue 25 found missing, in a real browser: each fed through the REST API first
@@ -28,7 +27,7 @@ withChromium(t, (launch) => {
     ids[merchantUid] = paid.response.imp_uid;
   };
 
-  async function setUp(sandbox: Awaited<ReturnType<typeof createSandbox>>): Promise<void> {
+  async function setUp(sandbox: Sandbox): Promise<void> {
     await newToken();
     await call('POST', '/payments/prepare', { merchant_uid: 'order-prep', amount: 5500 });
     await call('POST', '/receipts/external/ext-1', { identifier: '01012345678', identifier_type: 'phone', name: '현금 판매', amount: 7700, pg: 'settle.nxca_jt_il' });
@@ -57,12 +56,8 @@ withChromium(t, (launch) => {
   }
 
   t.before(async () => {
-    const sandbox = await createSandbox({ seed: 12 });
-    const app = await buildApp({ sandbox });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    t.teardown(() => app.close());
-    browser = await launch();
-    t.teardown(() => browser.close());
+    let sandbox: Sandbox;
+    ({ sandbox, base, browser } = await servedWithBrowser(t, launch, 12));
     await setUp(sandbox);
   });
 

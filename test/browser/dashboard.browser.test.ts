@@ -1,11 +1,10 @@
 import t from 'tap';
+import type { Sandbox } from '../../src/index.js';
 import type { Browser, Page } from 'playwright-core';
-import { createSandbox } from '../../src/index.js';
-import { buildApp } from '../../src/http/app.js';
 import { merchantA } from '../helpers/doors.js';
 import { webhookReceiver } from '../helpers/webhook-receiver.js';
 import { assertAxe } from '../helpers/axe.js';
-import { DESKTOP, fitsWidth, keep, NARROW, PHONE, withChromium } from '../helpers/chromium.js';
+import { DESKTOP, fitsWidth, keep, NARROW, PHONE, servedWithBrowser, withChromium } from '../helpers/chromium.js';
 import { jsonCall } from '../helpers/json-call.js';
 
 // The dashboard at /sandbox in a real browser: every view opened, every action done through its buttons, and
@@ -22,12 +21,8 @@ withChromium(t, (launch) => {
   const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
 
   t.before(async () => {
-    const sandbox = await createSandbox({ seed: 11 });
-    const app = await buildApp({ sandbox });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    t.teardown(() => app.close());
-    browser = await launch();
-    t.teardown(() => browser.close());
+    let sandbox: Sandbox;
+    ({ sandbox, base, browser } = await servedWithBrowser(t, launch, 11));
     token = (await call('POST', '/users/getToken', { imp_key: merchantA.imp_key, imp_secret: merchantA.imp_secret })).response.access_token;
     const receiver = await webhookReceiver(t);
     await call('PUT', `/sandbox/merchants/${merchantA.code}/webhook`, { url: receiver.url, retry: false });

@@ -1,10 +1,8 @@
 import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
-import { createSandbox } from '../../src/index.js';
-import { buildApp } from '../../src/http/app.js';
 import { merchantA } from '../helpers/doors.js';
 import { assertAxe } from '../helpers/axe.js';
-import { DESKTOP, fitsWidth, keep, NARROW, PHONE, PHONE_BROWSER, withChromium } from '../helpers/chromium.js';
+import { DESKTOP, fitsWidth, keep, NARROW, PHONE, PHONE_BROWSER, servedWithBrowser, withChromium } from '../helpers/chromium.js';
 
 // The buyer- and developer-facing pages in a real browser: the landing page, the checkout's inline errors and
 // keyboard use, the receipt, an unknown checkout, the example page on a phone with a virtual account, /docs. Each
@@ -16,12 +14,7 @@ withChromium(t, (launch) => {
   let base: string;
 
   t.before(async () => {
-    const sandbox = await createSandbox({ seed: 5 });
-    const app = await buildApp({ sandbox });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    t.teardown(() => app.close());
-    browser = await launch();
-    t.teardown(() => browser.close());
+    ({ base, browser } = await servedWithBrowser(t, launch, 5));
   });
 
   async function open(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import t, { type Test } from 'tap';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { createSandbox } from '../../src/index.js';
-import { buildApp } from '../../src/http/app.js';
 import { merchantA } from '../helpers/doors.js';
 import { assertAxe } from '../helpers/axe.js';
-import { ARTIFACTS, DESKTOP_BROWSER, fitsWidth, keep, NARROW, PHONE_BROWSER, withChromium } from '../helpers/chromium.js';
+import { ARTIFACTS, DESKTOP_BROWSER, fitsWidth, keep, NARROW, PHONE_BROWSER, servedWithBrowser, withChromium } from '../helpers/chromium.js';
 import { merchantSite } from '../helpers/merchant-site.js';
 
 // The whole loop in a real browser: the example merchant page loads /v1/iamport.js and calls request_pay. On a PC
@@ -19,12 +17,7 @@ withChromium(t, (launch) => {
   let token: string;
 
   t.before(async () => {
-    const sandbox = await createSandbox({ seed: 7 });
-    const app = await buildApp({ sandbox });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    t.teardown(() => app.close());
-    browser = await launch();
-    t.teardown(() => browser.close());
+    ({ base, browser } = await servedWithBrowser(t, launch, 7));
     const auth = await post('/users/getToken', { imp_key: merchantA.imp_key, imp_secret: merchantA.imp_secret });
     token = auth.response.access_token;
   });

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Test } from 'tap';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../src/http/app.js';
+import { createSandbox, type Sandbox } from '../../src/index.js';
 
 // Debian's Chromium for the page tests (no download), launched as test/browser/window.browser.test.ts does.
 
@@ -36,6 +38,17 @@ export function withChromium(t: Test, body: (launch: () => Promise<Browser>) => 
   }
   t.setTimeout(240_000);
   body(() => chromium.launch({ executablePath: executable, args: ['--no-sandbox'] }));
+}
+
+/** A sandbox served on a free loopback port, and a browser, both closed when `t` ends. */
+export async function servedWithBrowser(t: Test, launch: () => Promise<Browser>, seed: number): Promise<{ sandbox: Sandbox; base: string; browser: Browser }> {
+  const sandbox = await createSandbox({ seed });
+  const app = await buildApp({ sandbox });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  t.teardown(() => app.close());
+  const browser = await launch();
+  t.teardown(() => browser.close());
+  return { sandbox, base, browser };
 }
 
 /** Keeps a screenshot in test/artifacts/ (gitignored): the full page, or what the viewport shows (a layer over it). */
