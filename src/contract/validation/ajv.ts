@@ -12,8 +12,8 @@ const instances = { typed: new Ajv({ ...ajvOptions, coerceTypes: coercion.typed 
 const cache = new WeakMap<object, Partial<Record<CoerceMode, ValidateFunction>>>();
 
 function compiled(schema: object, mode: CoerceMode): ValidateFunction {
-  const entry = cache.get(schema) ?? {};
-  cache.set(schema, entry);
+  let entry = cache.get(schema);
+  if (!entry) cache.set(schema, (entry = {}));
   return (entry[mode] ??= precompiled(schema, mode) ?? instances[mode].compile(schema));
 }
 
