@@ -15,6 +15,7 @@ import { prettyOutput } from './pretty-log.js';
 import { logWebhookAttempt } from './webhook-log.js';
 import { useGeneratedValidators } from './generated-validators.js';
 import { listenHttps, type HttpsListener } from './http/https-listener.js';
+import { warmUp } from './http/warm-up.js';
 import { SERVER_NAMES } from './tls/certificate.js';
 import { tlsMaterial, type TlsMaterial } from './tls/tls-dir.js';
 
@@ -113,6 +114,8 @@ async function listening(config: ServerConfig, logger: FastifyServerOptions['log
     await sandbox.close();
     throw explainListenError(error, config.host, config.port);
   }
+  // Before the server is reported listening, so its first client does not wait for a process's first request.
+  await warmUp(app);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${displayHost(config.host)}:${port}`;

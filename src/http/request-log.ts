@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';
 import { maskQueryToken } from '../api/request.js';
+import { isWarmUp } from './warm-up.js';
 
 /**
  * A URL as a log may show it: never a token from the query string, under any spelling the token parser accepts.
@@ -32,6 +33,7 @@ export function noteEnvelopeCode(reply: FastifyReply, code: number | null): void
  * redaction of the same object cost, on every request. `code` is the envelope's, absent when the answer has none.
  */
 export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
+  if (isWarmUp(request.raw)) return;
   const log = request.log as unknown as PinoInternals;
   // Without a logger (Fastify's silent stand-in, which has no levels) there is nothing to write.
   if (typeof log.isLevelEnabled !== 'function' || !log.isLevelEnabled('info')) return;
