@@ -1,4 +1,5 @@
 import type { Answer } from '../core/answer.js';
+import type { FaultDecision } from '../core/control/faults.js';
 import type { Sandbox } from '../core/sandbox.js';
 import type { Operation } from './operation.js';
 
@@ -11,17 +12,22 @@ import type { Operation } from './operation.js';
  * - `drop`:   give no answer at all: the server destroys the socket, the msw handlers answer
  *             `Response.error()`, so the client sees a network error either way.
  *
- * The latency a rule adds has already passed (in real time) when the promise resolves. Only vendor operations
+ * The latency a rule adds has already passed (in real time) when the outcome is given (a promise then). Only vendor operations
  * are faulted: the control API never is, so a test can always take a fault back.
  */
 export type FaultOutcome = { action: 'handle' } | { action: 'answer'; answer: Answer<null> } | { action: 'drop' };
 
 const HANDLE: FaultOutcome = { action: 'handle' };
 
-export async function faultFor(sandbox: Sandbox, operation: Operation): Promise<FaultOutcome> {
+export function faultFor(sandbox: Sandbox, operation: Operation): FaultOutcome | Promise<FaultOutcome> {
   if (operation.kind !== 'vendor') return HANDLE;
   const decision = sandbox.faults.decide(operation.operationId);
-  if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+  // Without a delay the outcome is known now: most requests (no rule armed) take no turn of the event loop here.
+  if (decision.delayMs <= 0) return outcomeOf(decision);
+  return new Promise((resolve) => setTimeout(() => resolve(outcomeOf(decision)), decision.delayMs));
+}
+
+function outcomeOf(decision: FaultDecision): FaultOutcome {
   switch (decision.action) {
     case 'handle':
       return HANDLE;

@@ -82,6 +82,8 @@ function withLists(value: FormValue): FormValue {
 
 /** A form body or a query string, as PHP's `$_POST` or `$_GET` would hold it. */
 export function readForm(text: string): FormMap {
+  // Most requests have no query string: nothing to parse.
+  if (text === '') return Object.create(null) as FormMap;
   const form: FormMap = Object.create(null);
   const next: NextIndices = new WeakMap();
   for (const [raw, value] of new URLSearchParams(text)) {

@@ -109,7 +109,8 @@ export function createPipeline(sandbox: Sandbox, { control, controlAccess = {}, 
 
   async function serve(operation: Operation, params: Params, request: PlainRequest): Promise<Outcome> {
     if (operation.kind === 'control') guardControl(request.header);
-    const fault = await faultFor(sandbox, operation);
+    const decided = faultFor(sandbox, operation);
+    const fault = decided instanceof Promise ? await decided : decided;
     if (fault.action === 'drop') return DROP;
     if (fault.action === 'answer') return answered(request, operation.cors, fault.answer.status, fault.answer.body);
     const query = readForm(request.query);

@@ -17,12 +17,14 @@ type PinoInternals = pino.Logger & { [key: symbol]: unknown };
 const { chindingsSym, streamSym, needsMetadataGsym } = pino.symbols;
 const INFO = 30;
 
-// The envelope's code of each answer the API sent, as the pipeline gave it (never parsed back out of the body).
-const codes = new WeakMap<FastifyReply, number>();
+// The envelope's code of each answer the API sent, as the pipeline gave it (never parsed back out of the body), kept
+// on the reply itself: a WeakMap entry per request cost more than the rest of the line's bookkeeping.
+const CODE = Symbol('envelope code');
+type CodedReply = FastifyReply & { [CODE]?: number };
 
 /** Keeps the envelope's code of the answer `reply` sends, for its log line; pages and static files have none. */
 export function noteEnvelopeCode(reply: FastifyReply, code: number | null): void {
-  if (code !== null) codes.set(reply, code);
+  if (code !== null) (reply as CodedReply)[CODE] = code;
 }
 
 /**
@@ -39,7 +41,7 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   if (typeof log.isLevelEnabled !== 'function' || !log.isLevelEnabled('info')) return;
   const stream = log[streamSym] as { write(line: string): unknown; [needsMetadataGsym]?: boolean } | undefined;
   const bindings = log[chindingsSym];
-  const code = codes.get(reply);
+  const code = (reply as CodedReply)[CODE];
   if (!stream || typeof bindings !== 'string' || stream[needsMetadataGsym]) {
     // A destination that wants pino's metadata with each line (a multistream): pino writes the line itself.
     const res = { statusCode: reply.statusCode };
