@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StartupError } from '../startup-error.js';
@@ -45,13 +45,35 @@ async function saveIssued(dir: string, issued: Issued, certName: string, keyName
 /** The kept CA, or a new one if the directory holds none. */
 async function caOf(dir: string): Promise<{ ca: Issued; made: boolean }> {
   const [cert, key] = await Promise.all([readIfThere(join(dir, FILES.ca)), readIfThere(join(dir, FILES.caKey))]);
-  if (cert !== null && key !== null) return { ca: { cert, key }, made: false };
+  if (cert !== null && key !== null) {
+    refuseOtherKeys(dir, key);
+    return { ca: { cert, key }, made: false };
+  }
   if (cert !== null || key !== null) {
     throw new StartupError(`${dir} holds only one of ${FILES.ca} and ${FILES.caKey}: remove the other to make a new CA (and trust it again)`);
   }
   const ca = createCa();
   await saveIssued(dir, ca, FILES.ca, FILES.caKey);
   return { ca, made: true };
+}
+
+/**
+ * A CA of one's own (from a company's PKI, say) may hold an RSA or other key; the certificates here are signed with
+ * ECDSA on P-256 only, so any other key is refused by name before anything is signed with it.
+ */
+function refuseOtherKeys(dir: string, key: string): void {
+  let found: string;
+  try {
+    const parsed = createPrivateKey(key);
+    const curve = parsed.asymmetricKeyDetails?.namedCurve;
+    found = parsed.asymmetricKeyType === 'ec' ? `an EC key on ${curve ?? 'an unnamed curve'}` : `an ${parsed.asymmetricKeyType?.toUpperCase() ?? 'unknown'} key`;
+    if (parsed.asymmetricKeyType === 'ec' && curve === 'prime256v1') return;
+  } catch (error) {
+    throw new StartupError(`${join(dir, FILES.caKey)} is no private key in PEM (${(error as Error).message})`);
+  }
+  throw new StartupError(
+    `${join(dir, FILES.caKey)} holds ${found}; the sandbox signs with ECDSA on P-256 only: give a P-256 CA, or remove ${FILES.ca} and ${FILES.caKey} to have a new CA made (and trust it again)`,
+  );
 }
 
 /** Whether a kept server certificate can still be served: signed by this CA and not about to expire. */

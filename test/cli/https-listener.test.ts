@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { connect } from 'node:tls';
@@ -211,6 +212,24 @@ t.test('an HTTPS port in use, or a TLS directory that cannot be made, stops star
   t.equal(blocked.code, 1);
   t.match(blocked.stderr, /^iamport-sandbox: TLS directory .*file\/tls: .*ENOTDIR.* \(pick another with --tls-dir\)\n$/);
   t.notMatch(blocked.stdout, /listening/);
+});
+
+t.test('a CA of one\'s own with an RSA key is refused by name, and the TLS directory is left as it was', async (t) => {
+  if (!requireBuiltCli(t)) return;
+  const tlsDir = join(t.testdir(), 'tls');
+  mkdirSync(tlsDir);
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const caText = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+  writeFileSync(join(tlsDir, 'ca.pem'), caText);
+  writeFileSync(join(tlsDir, 'ca-key.pem'), rsa);
+  const started = await runCli(['--https-port', '0', '--tls-dir', tlsDir]);
+  t.equal(started.code, 1);
+  t.match(started.stderr, /^iamport-sandbox: .*ca-key\.pem holds an RSA key; the sandbox signs with ECDSA on P-256 only: .*remove ca\.pem and ca-key\.pem/);
+  t.equal(started.stderr.split('\n').length, 2, 'one line');
+  t.notMatch(started.stdout, /listening/);
+  t.equal(readFileSync(join(tlsDir, 'ca.pem'), 'utf8'), caText, 'the CA is kept');
+  t.equal(readFileSync(join(tlsDir, 'ca-key.pem'), 'utf8'), rsa, 'its key is kept');
+  t.notOk(existsSync(join(tlsDir, 'cert.pem')), 'nothing was signed with it');
 });
 
 /** Writes `text` over TLS and reads until the server closes the connection (or `waitMs` passes). */
