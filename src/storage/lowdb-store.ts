@@ -12,6 +12,9 @@ export { DataFileWriteError, UnreadableDataFileError } from './errors.js';
 /** The journal is folded into the base file once it outgrows both this and the base file itself. */
 const MIN_COMPACT_BYTES = 8 * 1024 * 1024;
 
+/** Taken when the module loads, so fake timers installed by a caller's tests later cannot hold a write back. */
+const endOfTurn = setImmediate;
+
 /**
  * The state as a JSON file (`FILE`, a whole snapshot, read with lowdb: base-file.ts) continued by an append-only
  * journal (`FILE.journal`, one JSON line per flush holding the records changed since: journal.ts). A flush appends
@@ -89,7 +92,7 @@ export class LowdbStore implements Store {
     this.next = batch;
     // After the rewrite in flight, or else at the end of this turn, so the turn's other commits join the batch.
     if (this.current) void this.current.finally(() => this.run(batch));
-    else setImmediate(() => this.run(batch));
+    else endOfTurn(() => this.run(batch));
     return batch.done;
   }
 
