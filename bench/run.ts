@@ -35,16 +35,21 @@ const credentials = JSON.stringify({ imp_key: merchant.imp_key, imp_secret: merc
 const card = { card_number: '1234-1234-1234-1234', expiry: '2030-01', birth: '123456' };
 const work = mkdtempSync(join(tmpdir(), 'iamport-bench-'));
 
+/** `--only again,onetime` and `--variants "memory 0,file 0"`: only those cells (and the ceilings' rows they compare with). */
+const pick = (flag: string) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1]!.split(',') : null);
+const onlyEndpoints = pick('--only');
+const onlyVariants = pick('--variants');
+
 type Endpoint = 'getToken' | 'onetime' | 'again' | 'payment';
-const endpoints: Endpoint[] = ['getToken', 'onetime', 'again', 'payment'];
+const endpoints = (['getToken', 'onetime', 'again', 'payment'] as Endpoint[]).filter((e) => !onlyEndpoints || onlyEndpoints.includes(e));
 interface Variant {
   name: string;
   store: 'memory' | 'file';
   payments: number;
 }
-const variants: Variant[] = [0, 10_000, 100_000].flatMap((payments) =>
-  (['memory', 'file'] as const).map((store) => ({ name: `${store} ${payments}`, store, payments })),
-);
+const variants: Variant[] = [0, 10_000, 100_000]
+  .flatMap((payments) => (['memory', 'file'] as const).map((store) => ({ name: `${store} ${payments}`, store, payments })))
+  .filter((v) => !onlyVariants || onlyVariants.includes(v.name));
 
 interface Row {
   endpoint: Endpoint;
@@ -280,7 +285,7 @@ async function main() {
   process.stderr.write(`bench: ${DURATION}s per cell after ${WARMUP}s warm-up, ${CONNECTIONS.join(' and ')} connections, node ${process.version}\n`);
 
   // The ceiling answers exactly what the sandbox answers, byte for byte in size.
-  const sample = await startSandbox(variants[0]!, 'sample');
+  const sample = await startSandbox({ name: 'memory 0', store: 'memory', payments: 0 }, 'sample');
   const { token, impUid } = await prepare(sample.url);
   const text = async (path: string, init: RequestInit) => (await fetch(sample.url + path, init)).text();
   const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -329,7 +334,7 @@ async function main() {
 
   printTable(rows);
   console.log();
-  for (const line of await startup()) console.log(line);
+  if (!onlyEndpoints && !onlyVariants) for (const line of await startup()) console.log(line);
   console.log(`\n${DURATION}s per cell, ${CONNECTIONS.join(' and ')} connections, node ${process.version}, total ${Math.round((Date.now() - began) / 1000)} s`);
   rmSync(work, { recursive: true, force: true });
 }
