@@ -1,0 +1,49 @@
+import { isAscii } from 'node:buffer';
+import type { FileHandle } from 'node:fs/promises';
+
+/** Bytes read at a time by `eachLine`. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Calls `onLine` with each line of the file (UTF-8, without its line break), read in chunks: several times faster
+ * than readline, which costs promises and events per line. The whole lines of a chunk are decoded at once, as
+ * Latin-1 when they are ASCII (a copy, where UTF-8 decoding inspects every byte: the sandbox writes its files in
+ * ASCII). `noFirstLine` is thrown when the first chunk has no line break, so a file of another layout is not
+ * gathered into one line.
+ */
+export async function eachLine(handle: FileHandle, onLine: (line: string) => void, noFirstLine: () => Error): Promise<void> {
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  // The start of a line that runs on past the chunks read so far.
+  let pending: Buffer[] = [];
+  let first = true;
+  for (;;) {
+    const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null);
+    if (bytesRead === 0) break;
+    const data = chunk.subarray(0, bytesRead);
+    const last = data.lastIndexOf(10);
+    if (first && last === -1) throw noFirstLine();
+    first = false;
+    if (last !== -1) {
+      const whole = pending.length === 0 ? data.subarray(0, last) : Buffer.concat([...pending, data.subarray(0, last)]);
+      pending = [];
+      splitLines(decode(whole), onLine);
+    }
+    // Copied: the chunk is read into again.
+    if (last + 1 < bytesRead) pending.push(Buffer.from(data.subarray(last + 1)));
+  }
+  if (pending.length > 0) splitLines(decode(Buffer.concat(pending)), onLine);
+}
+
+const decode = (bytes: Buffer) => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
+
+/** Calls `onLine` with each line of `text` (which holds whole lines only). */
+function splitLines(text: string, onLine: (line: string) => void): void {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (end === -1) return;
+    start = end + 1;
+  }
+}
