@@ -24,9 +24,11 @@ export async function eachLine(handle: FileHandle, onLine: (line: string) => voi
     if (first && last === -1) throw noFirstLine();
     first = false;
     if (last !== -1) {
-      const whole = pending.length === 0 ? data.subarray(0, last) : Buffer.concat([...pending, data.subarray(0, last)]);
+      // The line begun in earlier chunks ends at the first line break: joined on its own, the rest is not copied.
+      const rest = pending.length === 0 ? 0 : data.indexOf(10) + 1;
+      if (rest > 0) splitLines(decode(Buffer.concat([...pending, data.subarray(0, rest - 1)])), onLine);
       pending = [];
-      splitLines(decode(whole), onLine);
+      if (rest <= last) splitLines(decode(data.subarray(rest, last)), onLine);
     }
     // Copied: the chunk is read into again.
     if (last + 1 < bytesRead) pending.push(Buffer.from(data.subarray(last + 1)));
