@@ -26,24 +26,28 @@ export async function eachLine(handle: FileHandle, onLine: (line: string) => voi
     if (last !== -1) {
       // The line begun in earlier chunks ends at the first line break: joined on its own, the rest is not copied.
       const rest = pending.length === 0 ? 0 : data.indexOf(10) + 1;
-      if (rest > 0) splitLines(decode(Buffer.concat([...pending, data.subarray(0, rest - 1)])), onLine);
+      if (rest > 0) splitLines(Buffer.concat([...pending, data.subarray(0, rest - 1)]), onLine);
       pending = [];
-      if (rest <= last) splitLines(decode(data.subarray(rest, last)), onLine);
+      if (rest <= last) splitLines(data.subarray(rest, last), onLine);
     }
     // Copied: the chunk is read into again.
     if (last + 1 < bytesRead) pending.push(Buffer.from(data.subarray(last + 1)));
   }
-  if (pending.length > 0) splitLines(decode(Buffer.concat(pending)), onLine);
+  if (pending.length > 0) splitLines(Buffer.concat(pending), onLine);
 }
 
-const decode = (bytes: Buffer) => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
-
-/** Calls `onLine` with each line of `text` (which holds whole lines only). */
-function splitLines(text: string, onLine: (line: string) => void): void {
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
+/**
+ * Calls `onLine` with each line of `bytes` (whole lines only). ASCII is decoded at once, as Latin-1; other text a
+ * line at a time, so each line is a string of its own (JSON.parse of slices of one big two-byte string is slower).
+ */
+function splitLines(bytes: Buffer, onLine: (line: string) => void): void {
+  const ascii = isAscii(bytes);
+  const text = ascii ? bytes.toString('latin1') : '';
+  const breakAt = ascii ? (from: number) => text.indexOf('\n', from) : (from: number) => bytes.indexOf(10, from);
+  const slice = ascii ? (from: number, to: number) => text.slice(from, to) : (from: number, to: number) => bytes.toString('utf8', from, to);
+  for (let start = 0; ; ) {
+    const end = breakAt(start);
+    const line = slice(start, end === -1 ? bytes.length : end);
     onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
     if (end === -1) return;
     start = end + 1;
