@@ -5,40 +5,45 @@
  */
 export type Shape = (string | [string, Shape])[];
 
-/** Objects whose keys go into the shape; anything else (a list, null, a Date's toJSON) is one value. */
-const isNested = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !('toJSON' in value);
+/**
+ * Objects whose keys go into the shape: those a record holds directly (a payment's `payment`), whose keys its
+ * schema fixes. Anything else is one value: a list, null, an object with a toJSON, and objects nested deeper,
+ * whose keys may vary from record to record and would each make a shape of their own.
+ */
+const isNested = (value: unknown, depth: number): value is Record<string, unknown> =>
+  depth === 0 && typeof value === 'object' && value !== null && !Array.isArray(value) && !('toJSON' in value);
 
 /** The shape of `record`. A key holding undefined is left out, as JSON.stringify leaves it out. */
-export function shapeOf(record: Record<string, unknown>): Shape {
+export function shapeOf(record: Record<string, unknown>, depth = 0): Shape {
   const shape: Shape = [];
   for (const key in record) {
     const value = record[key];
     if (value === undefined) continue;
-    shape.push(isNested(value) ? [key, shapeOf(value)] : key);
+    shape.push(isNested(value, depth) ? [key, shapeOf(value, depth + 1)] : key);
   }
   return shape;
 }
 
 /** Whether `record` has exactly `shape`: the writer checks each record against the previous one's shape. */
-export function fits(record: Record<string, unknown>, shape: Shape): boolean {
+export function fits(record: Record<string, unknown>, shape: Shape, depth = 0): boolean {
   let i = 0;
   for (const key in record) {
     const value = record[key];
     if (value === undefined) continue;
     const entry = shape[i++];
     if (entry === undefined) return false;
-    if (typeof entry === 'string' ? entry !== key || isNested(value) : entry[0] !== key || !isNested(value) || !fits(value, entry[1])) return false;
+    const nested = isNested(value, depth);
+    if (typeof entry === 'string' ? entry !== key || nested : entry[0] !== key || !nested || !fits(value, entry[1], depth + 1)) return false;
   }
   return i === shape.length;
 }
 
 /** Appends `record`'s values to `out` in the order of its shape. */
-export function pushValues(record: Record<string, unknown>, out: unknown[]): void {
+export function pushValues(record: Record<string, unknown>, out: unknown[], depth = 0): void {
   for (const key in record) {
     const value = record[key];
     if (value === undefined) continue;
-    if (isNested(value)) pushValues(value, out);
+    if (isNested(value, depth)) pushValues(value, out, depth + 1);
     else out.push(value);
   }
 }

@@ -91,3 +91,25 @@ t.test('150,000 records import, write, restart and export', async (t) => {
   t.equal(((await readBaseFile(file, 0)) as Snapshot).tokens.length, 150_000, 'the same in the one-record-per-line layout');
   await second.close();
 });
+
+// Shapes come from the records themselves: keys that differ between records, keys holding undefined (left out, as
+// JSON.stringify leaves them out), an object in one record where another holds null, objects nested deeper (kept
+// whole as values), and an own "__proto__" key (JSON.parse makes one; an object literal would set the prototype).
+t.test('records of differing shapes come back as JSON.parse would give them', async (t) => {
+  const records = JSON.parse(
+    '[{"a":1,"b":{"c":"가","d":[1,{"e":2}]}},{"a":2,"b":null},{"b":{"d":[],"c":"x"},"a":3},{"a":4,"b":{"c":"y","d":{"__proto__":{"z":1},"k":2}}},' +
+      '{"__proto__":5,"a":6},{"a":1,"b":{"c":"z","d":[]}}]',
+  ) as Record<string, unknown>[];
+  const withUndefined = { a: 7, gone: undefined, b: { c: 'w', gone: undefined, d: [] } };
+  const snapshot = { ...emptySnapshot(1), tokens: [...records, withUndefined] } as unknown as Snapshot;
+  const file = tempFile();
+  await writeBaseFile(file, snapshot, 'g1');
+  const read = ((await readBaseFile(file)) as Snapshot).tokens as unknown as Record<string, unknown>[];
+  t.equal(JSON.stringify(read), JSON.stringify(snapshot.tokens), 'the same text, key order included');
+  t.ok(Object.hasOwn(read[4]!, '__proto__') && Object.getPrototypeOf(read[4]) === Object.prototype, 'an own __proto__ key, the prototype untouched');
+  const deep = (read[3]!.b as { d: object }).d;
+  t.ok(Object.hasOwn(deep, '__proto__') && Object.getPrototypeOf(deep) === Object.prototype, 'the same deeper down');
+  t.notOk('gone' in read[6]!, 'a key holding undefined is left out');
+  const shapes = readFileSync(file, 'utf8').split('\n').filter((line) => line.startsWith('{"shape"'));
+  t.equal(shapes.length, 4, 'one shape line per distinct shape: a deeper object, whatever its keys, is a value');
+});
