@@ -5,7 +5,7 @@ import { pageData, type CheckoutPageData } from './page-data.js';
 import { approveBody, cardFaults } from './checkout/card-steps.js';
 import { consentFaults, wireConsent } from './checkout/consent.js';
 import { clearOnEdit, valueOf } from './checkout/fields.js';
-import { codeMatches, phoneFaults, wirePhone } from './checkout/phone-steps.js';
+import { phoneFaults, wirePhone } from './checkout/phone-steps.js';
 import { act as call } from './checkout/window-calls.js';
 
 // The checkout page: the steps of Hecto's window (the pay method's fields, the terms) and 결제하기, which sends
@@ -15,14 +15,12 @@ import { act as call } from './checkout/window-calls.js';
 const { imp_uid: impUid, otp } = pageData<CheckoutPageData>();
 const act = (action: string, body: Record<string, unknown>) => call(impUid, action, body);
 
-/** 결제하기: every step's faults shown, the focus on the first; a phone's code decides approve or ST83. */
+/** 결제하기: every step's faults shown, the focus on the first; the sandbox decides a phone's code (right, or ST83). */
 function pay(event: Event): void {
   event.preventDefault();
   const faults = [...cardFaults(true), ...phoneFaults(), ...consentFaults()];
   if (faults[0]) return element(faults[0]).focus();
-  // The decline path of the shortcut, with the phone's reason for a wrong code (src/core/window/declines.ts).
-  if (valueOf('otp') !== undefined && !codeMatches(otp)) return act('decline', { reason: 'wrong_otp' });
-  act('approve', approveBody());
+  act('approve', { ...approveBody(), otp: valueOf('otp') });
 }
 
 /** 바로 승인: a card number is still checked here first, so a typo is named beside the field. */

@@ -42,6 +42,13 @@ export const ApproveBodySchema = Type.Object({
   ),
   card_quota: Type.Optional(CardQuota),
   bank_code: Type.Optional(Type.String({ maxLength: 8 })),
+  otp: Type.Optional(
+    Type.String({
+      maxLength: 16,
+      description:
+        'phone: the verification code typed in the checkout; any but 123456 is declined as the carrier does ([ST83] 인증번호 불일치). Without it a phone payment is approved (the test shortcut)',
+    }),
+  ),
 });
 export const DeclineBodySchema = Type.Object({
   reason: Type.String({

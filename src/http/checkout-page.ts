@@ -1,7 +1,8 @@
 import type { Static } from 'typebox';
 import type { WindowCheckoutSchema } from '../contract/window.js';
 import { escapeHtml, won } from './html.js';
-import { choices, SANDBOX_OTP } from './checkout-steps.js';
+import { SANDBOX_OTP } from '../core/window/declines.js';
+import { choices } from './checkout-steps.js';
 import { consentFieldset } from './checkout-consent.js';
 import { select } from './form-controls.js';
 import type { CheckoutPageData } from '../browser/page-data.js';

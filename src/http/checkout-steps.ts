@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { WindowCheckoutSchema } from '../contract/window.js';
 import { escapeHtml } from './html.js';
 import { INSTALLMENT_MINIMUM } from '../core/payments/installments.js';
+import { SANDBOX_OTP } from '../core/window/declines.js';
 import { checked, errorSlot, requiredSelect, select } from './form-controls.js';
 
 // What the buyer fills in before paying, per pay method, in the order Hecto's window asks: a card's company, then
@@ -12,8 +13,6 @@ type CheckoutData = Static<typeof WindowCheckoutSchema>;
 /** The card number the form starts with, so a tester can approve in one click: a BC card that never declines. */
 const PREFILLED_CARD = '9410-1234-5678-1234';
 
-/** The code the sandbox "sends" by text: always this one, shown on the page, since no message goes out. */
-export const SANDBOX_OTP = '123456';
 
 function cardChoices(view: CheckoutData): string {
   const companies = view.card_companies.map((c): [string, string] => [c.code, c.name]);

@@ -185,6 +185,18 @@ t.test('declines match the pay method: no card codes or wording for a transfer, 
   }
 });
 
+t.test('a phone payment: the code typed is checked by the sandbox, any but 123456 is declined ST83', async (t) => {
+  const app = await startApp(t);
+  const phone = async (i: number) => impUidOf(await request(app, order({ pay_method: 'phone', merchant_uid: `otp-${i}` })));
+  const wrong = await phone(1);
+  const declined = (await act(app, wrong, 'approve', { otp: '000000' })).body.response.rsp;
+  t.match(declined, { error_code: 'ST83', error_msg: '휴대폰 인증에 실패하였습니다. [ST83]인증번호 불일치', status: 'failed', paid_amount: 0 });
+  t.equal((await app.call('GET', `/payments/${wrong}`)).body.response.status, 'failed', 'stored as failed');
+  t.match((await act(app, await phone(2), 'approve', { otp: '123456' })).body.response.rsp, { error_code: null, status: 'paid' }, 'the right code');
+  t.match((await act(app, await phone(3), 'approve')).body.response.rsp, { status: 'paid' }, 'no code: the test shortcut approves');
+  t.equal((await act(app, await phone(4), 'approve', { otp: 'x'.repeat(17) })).status, 400, 'a code longer than any is refused');
+});
+
 t.test('a mobile browser: m_redirect_url gets imp_uid, merchant_uid, imp_success and the error', async (t) => {
   const app = await startApp(t);
   const target = 'https://shop.example/complete?from=window';

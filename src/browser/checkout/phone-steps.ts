@@ -47,6 +47,3 @@ export function phoneFaults(): string[] {
   }
   return [...faults, ...checkField('otp', /^[0-9]{6}$/.test(valueOf('otp') ?? '') ? '' : '인증번호 6자리를 입력해 주세요.')];
 }
-
-/** Whether the code typed is the one "sent"; a wrong one is declined as the carrier does (ST83). */
-export const codeMatches = (code: string): boolean => valueOf('otp') === code;

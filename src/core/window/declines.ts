@@ -6,6 +6,13 @@ import { declineMessage } from '../cards/declines.js';
 // payment fail for reasons of their own: no card issuer's code or wording. Their codes and texts are the
 // sandbox's own (the vendor records none for Settle), in the card messages' shape: `{what failed} [{PG code}]{reason}`.
 
+/**
+ * The code the sandbox "sends" by text for a phone payment: always this one (no message goes out; the checkout
+ * shows it). A code other than it is declined as the carrier does: `WRONG_CODE_REASON`.
+ */
+export const SANDBOX_OTP = '123456';
+export const WRONG_CODE_REASON = 'wrong_otp';
+
 /** A reason the checkout may decline with: `code` is what the decline call sends, `message` the rsp's error_msg. */
 export interface WindowDecline {
   code: string;

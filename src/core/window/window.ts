@@ -19,7 +19,7 @@ import { installmentMonths } from '../payments/installments.js';
 import { DAY_SECONDS, endOfKstDay } from '../time/kst.js';
 import type { TimedTask } from '../time/timeline.js';
 import { deviceOf, type Device } from './device.js';
-import { windowDeclines, type WindowDecline } from './declines.js';
+import { SANDBOX_OTP, WRONG_CODE_REASON, windowDeclines, type WindowDecline } from './declines.js';
 import { checkRequest, isRefusal, redirectUrl, refusals, type WindowOrder, type WindowRefusal } from './window-request.js';
 import { redirectTo, refusedRsp, rspOf, type WindowRsp } from './window-result.js';
 
@@ -57,6 +57,8 @@ export interface ApproveChoice {
   card_code?: string | undefined;
   card_quota?: number | undefined;
   bank_code?: string | undefined;
+  /** A phone's verification code as typed; without one (the test shortcut) the phone payment is approved. */
+  otp?: string | undefined;
 }
 
 /** A window payment as its checkout shows it, with the choices the checkout offers. */
@@ -174,7 +176,14 @@ export class PaymentWindow implements TimedTask {
       const bank = bankOf(choice.bank_code);
       return this.finish(record, { ...approved, bank_code: bank.code, bank_name: bank.name, ...this.paid(now, impUid) }, null, 'paid');
     }
-    // Phone: the vendor's Payment has no carrier fields; the payment carries the number charged (buyer_tel).
+    return this.approvePhone(record, approved, now, choice.otp);
+  }
+
+  /** A phone payment: paid, unless the code typed is not the one "sent" (declined as the carrier does, ST83). */
+  private approvePhone(record: PaymentRecord, approved: Partial<Payment>, now: number, otp: string | undefined): Promise<Answer<WindowResult>> {
+    const impUid = record.payment.imp_uid;
+    if (otp !== undefined && otp !== SANDBOX_OTP) return this.decline(impUid, WRONG_CODE_REASON);
+    // The vendor's Payment has no carrier fields; the payment carries the number charged (buyer_tel).
     return this.finish(record, { ...approved, ...this.paid(now, impUid) }, null, 'paid');
   }
 
